@@ -1,0 +1,35 @@
+# The two commands a newcomer needs: `make run` and `make test`. Both create .venv and install what is missing.
+PYTHON ?= python3.11
+VENV := .venv
+PY := $(VENV)/bin/python
+PORT ?= 8501
+
+.PHONY: run test validate schema clean
+
+$(PY):
+	$(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+
+$(VENV)/.run-deps: requirements.txt | $(PY)
+	$(PY) -m pip install -q -r requirements.txt
+	touch $@
+
+$(VENV)/.dev-deps: requirements.txt requirements-dev.txt | $(PY)
+	$(PY) -m pip install -q -r requirements-dev.txt
+	touch $(VENV)/.run-deps $@
+
+run: $(VENV)/.run-deps
+	$(PY) -m streamlit run app.py --server.port $(PORT)
+
+test: $(VENV)/.dev-deps
+	bash scripts/ensure-chromium.sh
+	$(PY) -m pytest
+
+validate: $(VENV)/.run-deps
+	$(PY) -m ikd_core validate
+
+schema: $(VENV)/.run-deps
+	$(PY) -m ikd_core schema
+
+clean:
+	rm -rf $(VENV) tests/artifacts .pytest_cache .hypothesis

@@ -1,0 +1,1 @@
+"""The IKD dashboard's functional core: figures, checks and views as plain data. Never imports streamlit."""

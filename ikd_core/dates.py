@@ -1,0 +1,75 @@
+"""Dates as sources state them: a day, a month, a quarter or a year."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+Precision = Literal["day", "month", "quarter", "year"]
+
+_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
+_QUARTER = re.compile(r"^(\d{4})-Q([1-4])$")
+_YEAR = re.compile(r"^(\d{4})$")
+FORMAT_HINT = 'write 2024-11-12 (day), "2024-04" (month), "2025-Q4" (quarter) or 2025 (year)'
+
+
+def _month_end(year: int, month: int) -> dt.date:
+    first_next = dt.date(year + month // 12, month % 12 + 1, 1)
+    return first_next - dt.timedelta(days=1)
+
+
+@dataclass(frozen=True, order=True)
+class FuzzyDate:
+    """A period [start, end]; `reference` (its midpoint) stands for it in arithmetic."""
+
+    start: dt.date
+    end: dt.date
+    precision: Precision
+
+    @property
+    def reference(self) -> dt.date:
+        return self.start + (self.end - self.start) // 2
+
+    @classmethod
+    def day(cls, d: dt.date) -> FuzzyDate:
+        return cls(d, d, "day")
+
+    @classmethod
+    def parse(cls, value: object) -> FuzzyDate:
+        """Accept what YAML gives for the four written forms; raise ValueError otherwise."""
+        if isinstance(value, FuzzyDate):
+            return value
+        if isinstance(value, dt.datetime):
+            return cls.day(value.date())
+        if isinstance(value, dt.date):
+            return cls.day(value)
+        if isinstance(value, int) and not isinstance(value, bool):
+            value = str(value)
+        if not isinstance(value, str):
+            raise ValueError(f"not a date; {FORMAT_HINT}")
+        text = value.strip()
+        try:
+            if m := _YEAR.match(text):
+                year = int(m[1])
+                return cls(dt.date(year, 1, 1), dt.date(year, 12, 31), "year")
+            if m := _QUARTER.match(text):
+                year, q = int(m[1]), int(m[2])
+                return cls(dt.date(year, 3 * q - 2, 1), _month_end(year, 3 * q), "quarter")
+            if m := _MONTH.match(text):
+                year, month = int(m[1]), int(m[2])
+                return cls(dt.date(year, month, 1), _month_end(year, month), "month")
+            return cls.day(dt.date.fromisoformat(text))
+        except ValueError:
+            raise ValueError(f"{text!r} is not a valid date; {FORMAT_HINT}") from None
+
+    def to_yaml(self) -> str:
+        """The written form, as an analyst would type it."""
+        if self.precision == "day":
+            return self.start.isoformat()
+        if self.precision == "month":
+            return self.start.strftime("%Y-%m")
+        if self.precision == "quarter":
+            return f"{self.start.year}-Q{(self.start.month + 2) // 3}"
+        return str(self.start.year)

@@ -1,0 +1,46 @@
+"""Errors that point an analyst at the exact spot in the data file."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class DataError:
+    """One problem, as `FILE:LINE:COL: field.path: message Hint`."""
+
+    file: str
+    line: int
+    column: int
+    field: str
+    message: str
+    hint: str = ""
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}:{self.column}"
+        field = f" {self.field}:" if self.field else ""
+        hint = f" {self.hint}" if self.hint else ""
+        return f"{where}:{field} {self.message}{hint}"
+
+
+class DataFileError(Exception):
+    """The data file was read but is invalid; `errors` lists every problem found."""
+
+    def __init__(self, errors: list[DataError]):
+        self.errors = errors
+        super().__init__("\n".join(str(e) for e in errors))
+
+
+class DataFileUnreadable(Exception):
+    """The data file could not be read at all (missing, a folder, no permission, too large)."""
+
+
+def format_path(path: tuple) -> str:
+    """('observations', 2, 'count') -> 'observations[2].count'."""
+    out = ""
+    for part in path:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += f".{part}" if out else str(part)
+    return out

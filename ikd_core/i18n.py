@@ -1,0 +1,100 @@
+"""The string catalogues (one YAML file per language) and locale-aware formatting through babel."""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+from pathlib import Path
+from typing import Literal
+
+import yaml
+from babel.dates import format_date, format_datetime
+from babel.numbers import format_decimal, format_percent
+
+from ikd_core.dates import FuzzyDate
+
+Lang = Literal["id", "en"]
+LANGS: tuple[Lang, ...] = ("id", "en")
+DEFAULT_LANG: Lang = "id"
+_LOCALES = {"id": "id_ID", "en": "en_US"}
+# Plotly's layout.separators: decimal mark, then thousands separator.
+PLOTLY_SEPARATORS = {"id": ",.", "en": ".,"}
+_ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
+APPROX = "≈"
+
+
+@functools.cache
+def catalogue(lang: Lang) -> dict[str, str]:
+    path = Path(__file__).with_name("locales") / f"{lang}.yaml"
+    return yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+
+
+def lang_or_default(value: object) -> Lang:
+    return value if value in LANGS else DEFAULT_LANG  # type: ignore[return-value]
+
+
+def t(key: str, lang: Lang = DEFAULT_LANG, **params: object) -> str:
+    """The catalogue string for `key`, filled in; a missing key shows itself rather than crash the page."""
+    text = catalogue(lang).get(key) or catalogue(DEFAULT_LANG).get(key) or key
+    return text.format(**params) if params else text
+
+
+def number(x: float, lang: Lang = DEFAULT_LANG, decimals: int = 0) -> str:
+    """2878769 -> '2.878.769' (id) or '2,878,769' (en)."""
+    pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
+    return format_decimal(x, pattern, locale=_LOCALES[lang])
+
+
+def percent(p: float, lang: Lang = DEFAULT_LANG, decimals: int | None = None) -> str:
+    """A percent given in percent units: 8.5 -> '8,5%'. Without `decimals`, up to 2 as needed."""
+    pattern = "#,##0" + ("." + "0" * decimals if decimals else "" if decimals == 0 else ".##") + "%"
+    return format_percent(p / 100, pattern, locale=_LOCALES[lang])
+
+
+def date(d: FuzzyDate, lang: Lang = DEFAULT_LANG) -> str:
+    """A date at its own precision: '12 November 2024', 'April 2024', 'Triwulan IV 2025', '2025'."""
+    locale = _LOCALES[lang]
+    if d.precision == "day":
+        return format_date(d.start, "d MMMM y", locale=locale)
+    if d.precision == "month":
+        return format_date(d.start, "MMMM y", locale=locale)
+    if d.precision == "quarter":
+        q = (d.start.month + 2) // 3
+        return t("quarter", lang, roman=_ROMAN[q], quarter=q, year=d.start.year)
+    return str(d.start.year)
+
+
+def level(name: str, lang: Lang = DEFAULT_LANG) -> str:
+    return t(f"level.{name}", lang)
+
+
+def base_kind(name: str, lang: Lang = DEFAULT_LANG) -> str:
+    return t(f"base.{name}", lang)
+
+
+_PERCENT_PARAMS = {"percent", "computed_percent", "target_percent"}
+_COUNT_PARAMS = {"count", "base", "reported", "computed_count", "days", "limit"}
+
+
+def finding(code: str, params: dict, lang: Lang = DEFAULT_LANG) -> str:
+    """A data-check warning in words, its numbers formatted for `lang`."""
+    shown: dict[str, object] = {}
+    for key, value in params.items():
+        if key in _PERCENT_PARAMS:
+            shown[key] = percent(value, lang)
+        elif key in _COUNT_PARAMS:
+            shown[key] = number(value, lang)
+        elif key == "kinds":
+            shown[key] = ", ".join(base_kind(k, lang) for k in value)
+        elif key == "levels":
+            shown[key] = ", ".join(level(v, lang) for v in value)
+        elif isinstance(value, FuzzyDate):
+            shown[key] = date(value, lang)
+        else:
+            shown[key] = value
+    return t(f"warn.{code}", lang, **shown).strip()
+
+
+def datetime(moment: dt.datetime, lang: Lang = DEFAULT_LANG) -> str:
+    """'23 November 2026 15.02' (id) or 'November 23, 2026 at 3:02 PM' style (en)."""
+    return format_datetime(moment, "d MMMM y HH.mm" if lang == "id" else "d MMMM y, HH:mm", locale=_LOCALES[lang])

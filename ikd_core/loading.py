@@ -1,0 +1,277 @@
+"""Read data/regions.yaml safely, validate it, and report every problem with its line and column."""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+from pydantic import ValidationError
+
+from ikd_core import integrity
+from ikd_core.errors import DataError, DataFileError, DataFileUnreadable, format_path
+from ikd_core.models import Dataset
+
+# libyaml's C loader when available; both refuse python/* tags.
+SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+MAX_BYTES = 2 * 1024 * 1024
+# Far above any real file (552 regions x 36 months is ~ 600k nodes); an alias bomb blows past it at once.
+MAX_NODES = 5_000_000
+
+Position = tuple[int, int]
+
+
+@dataclass
+class Positions:
+    """Line and column (1-based) of every value and every mapping key, by field path."""
+
+    values: dict[tuple, Position] = field(default_factory=dict)
+    keys: dict[tuple, Position] = field(default_factory=dict)
+
+    def locate(self, path: tuple) -> tuple[tuple, Position]:
+        """The deepest known node on `path`, skipping parts that are not in the file (pydantic union tags)."""
+        known: tuple = ()
+        for part in path:
+            if known + (part,) in self.values:
+                known = known + (part,)
+        return known, self.values.get(known, (1, 1))
+
+
+@dataclass(frozen=True)
+class Loaded:
+    path: str
+    dataset: Dataset
+    positions: Positions
+    source_texts: dict[str, str]
+
+
+def _mark(node: yaml.Node) -> Position:
+    return node.start_mark.line + 1, node.start_mark.column + 1
+
+
+def _walk(node: yaml.Node, file: str) -> tuple[Positions, list[DataError]]:
+    """Record positions; refuse alias bombs, recursive aliases and duplicate keys."""
+    positions = Positions()
+    errors: list[DataError] = []
+    sizes: dict[int, int] = {}
+    visiting: set[int] = set()
+
+    def size(n: yaml.Node) -> int:
+        # Expanded size with aliases counted every time they are used: what a naive consumer would build.
+        key = id(n)
+        if key in sizes:
+            return sizes[key]
+        if key in visiting:
+            raise _Refused(n, "a recursive alias (an anchor that contains itself)")
+        visiting.add(key)
+        total = 1
+        if isinstance(n, yaml.MappingNode):
+            total += sum(size(k) + size(v) for k, v in n.value)
+        elif isinstance(n, yaml.SequenceNode):
+            total += sum(size(c) for c in n.value)
+        visiting.discard(key)
+        sizes[key] = total
+        if total > MAX_NODES:
+            raise _Refused(n, f"more than {MAX_NODES:,} values once aliases are expanded (an alias bomb?)")
+        return total
+
+    seen: set[int] = set()
+
+    def record(n: yaml.Node, path: tuple) -> None:
+        positions.values.setdefault(path, _mark(n))
+        if id(n) in seen:  # an alias: positions inside were recorded where the anchor was defined
+            return
+        seen.add(id(n))
+        if isinstance(n, yaml.MappingNode):
+            names: dict[object, Position] = {}
+            for k, v in n.value:
+                name = k.value if isinstance(k, yaml.ScalarNode) else repr(k.value)
+                if name in names:
+                    line, col = _mark(k)
+                    errors.append(
+                        DataError(file, line, col, format_path(path + (name,)),
+                                  f"duplicate key {name!r} (first at line {names[name][0]}); "
+                                  "YAML would silently keep only the last one.",
+                                  "Remove or rename one of them.")
+                    )
+                names[name] = _mark(k)
+                positions.keys[path + (name,)] = _mark(k)
+                record(v, path + (name,))
+        elif isinstance(n, yaml.SequenceNode):
+            for i, c in enumerate(n.value):
+                record(c, path + (i,))
+
+    try:
+        size(node)
+        record(node, ())
+    except _Refused as refused:
+        line, col = _mark(refused.node)
+        errors.append(DataError(file, line, col, "", f"refused: {refused.reason}.",
+                                "Write the values out instead of using anchors (&) and aliases (*)."))
+    except RecursionError:
+        errors.append(DataError(file, 1, 1, "", "refused: the file is nested too deeply.",
+                                "The format needs only a few levels of indentation."))
+    return positions, errors
+
+
+class _Refused(Exception):
+    def __init__(self, node: yaml.Node, reason: str):
+        self.node, self.reason = node, reason
+
+
+def _yaml_error(file: str, exc: yaml.YAMLError) -> DataError:
+    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+    line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    problem = getattr(exc, "problem", None) or str(exc)
+    context = getattr(exc, "context", None)
+    message = f"{context}, {problem}" if context else str(problem)
+    hint = "Check the indentation and quoting on this line and the one above."
+    if "\t" in message or "'\\t'" in message:
+        hint = "YAML does not allow tabs for indentation: indent with spaces."
+    elif "constructor" in message:
+        message = f"tag not allowed: {problem}"
+        hint = "Only plain YAML values are accepted: remove the !! tag."
+    return DataError(file, line, col, "", message.strip().rstrip(".") + ".", hint)
+
+
+_FIELD_NAMES = sorted(
+    {name for model in integrity.ALL_MODELS for name in model.model_fields}
+)
+
+
+def _hint(err: dict) -> str:
+    kind = err["type"]
+    value = err.get("input")
+    if kind == "missing":
+        return f"Add `{err['loc'][-1]}:` here."
+    if kind == "extra_forbidden":
+        close = difflib.get_close_matches(str(err["loc"][-1]), _FIELD_NAMES, n=1)
+        return f"Did you mean `{close[0]}`?" if close else "Remove it, or check its spelling in README.md."
+    if kind in {"int_parsing", "float_parsing", "int_type", "float_type", "int_from_float"}:
+        if isinstance(value, str) and any(ch.isdigit() for ch in value):
+            return "Write numbers without thousands separators or units (2878769), and decimals with a dot (8.5)."
+        return "Write a plain number."
+    if kind in {"greater_than_equal", "greater_than"}:
+        return "Counts and percents cannot be negative or zero where a base is meant."
+    if kind == "string_pattern_mismatch":
+        return "Ids use lower-case letters, digits, - and _ (for example padang-ikd-2024-11-01)."
+    if kind == "literal_error":
+        return "Use one of the values listed."
+    if kind == "bool_parsing":
+        return "Write true or false."
+    return ""
+
+
+def _pydantic_errors(file: str, exc: ValidationError, positions: Positions) -> list[DataError]:
+    out = []
+    for err in exc.errors(include_url=False):
+        loc = tuple(err["loc"])
+        known, (line, col) = positions.locate(loc)
+        if err["type"] == "extra_forbidden" and loc[:len(known) + 1] in positions.keys:
+            known = loc[: len(known) + 1]
+            line, col = positions.keys[known]
+        message = err["msg"].removeprefix("Value error, ")
+        if err["type"] == "extra_forbidden":
+            message = f"unknown field `{loc[-1]}`"
+        elif err["type"] not in {"missing", "model_type"} and "input" in err and not isinstance(err["input"], (dict, list)):
+            message = f"{err['input']!r}: {message}"
+        missing = err["type"] == "missing"
+        shown = format_path(known + ((loc[-1],) if missing and known != loc else ()))
+        out.append(DataError(file, line, col, shown, message[0].lower() + message[1:] + ".", _hint(err)))
+    return out
+
+
+def parse_text(text: str, file: str) -> tuple[object, Positions]:
+    """YAML text -> plain Python data and positions; raises DataFileError."""
+    if not text.strip():
+        raise DataFileError([DataError(file, 1, 1, "", "the file is empty.",
+                                       "Start from the example in README.md or restore data/regions.yaml from git.")])
+    loader = SafeLoader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            raise DataFileError([DataError(file, 1, 1, "", "the file has no content, only comments.",
+                                           "Start from the example in README.md.")])
+        positions, errors = _walk(node, file)
+        if errors:
+            raise DataFileError(errors)
+        data = loader.construct_document(node)
+    except yaml.YAMLError as exc:
+        raise DataFileError([_yaml_error(file, exc)]) from None
+    finally:
+        loader.dispose()
+    if not isinstance(data, dict):
+        raise DataFileError([DataError(file, 1, 1, "", f"the file holds a {type(data).__name__}, not a mapping.",
+                                       "It must start with `version: 1`, then sources:, indicators:, regions:.")])
+    return data, positions
+
+
+def decode(raw: bytes, file: str) -> str:
+    """Bytes -> text, or a DataError at the first byte that is not UTF-8."""
+    if b"\x00" in raw[:8192]:
+        raise DataFileError([DataError(file, 1, 1, "", "this is a binary file, not YAML text.",
+                                       "Save the data as plain text (UTF-8).")])
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        before = raw[: exc.start]
+        line = before.count(b"\n") + 1
+        col = exc.start - (before.rfind(b"\n") + 1) + 1
+        raise DataFileError([DataError(file, line, col, "", f"byte 0x{raw[exc.start]:02x} is not UTF-8 text.",
+                                       "Save the file as UTF-8 in your editor.")]) from None
+
+
+def load_text(text: str, file: str, *, base_dir: Path | None = None, today: dt.date | None = None) -> Loaded:
+    """Parse, validate and cross-check a data file's text; raises DataFileError listing every problem."""
+    data, positions = parse_text(text, file)
+    try:
+        dataset = Dataset.model_validate(data)
+    except ValidationError as exc:
+        raise DataFileError(_pydantic_errors(file, exc, positions)) from None
+    errors = [
+        DataError(file, *positions.locate(path)[1], format_path(path), message, hint)
+        for path, message, hint in integrity.problems(dataset, today or dt.date.today())
+    ]
+    if errors:
+        raise DataFileError(errors)
+    return Loaded(file, dataset, positions, _source_texts(dataset, base_dir))
+
+
+def _source_texts(dataset: Dataset, base_dir: Path | None) -> dict[str, str]:
+    texts = {}
+    for source in dataset.sources:
+        if source.file and base_dir is not None:
+            path = (base_dir / source.file).resolve()
+            # Only files inside the data folder: a data file must not make the app read elsewhere.
+            if base_dir.resolve() in path.parents and path.is_file():
+                texts[source.id] = path.read_text(encoding="utf-8", errors="replace")
+    return texts
+
+
+def read_bytes(path: str | os.PathLike) -> bytes:
+    """The file's bytes, or DataFileUnreadable with a plain reason."""
+    p = Path(path)
+    try:
+        size = p.stat().st_size
+        if p.is_dir():
+            raise DataFileUnreadable(f"{p}: is a folder, not a file.")
+        if size > MAX_BYTES:
+            raise DataFileUnreadable(f"{p}: {size:,} bytes is over the {MAX_BYTES:,}-byte limit for a data file.")
+        return p.read_bytes()
+    except FileNotFoundError:
+        raise DataFileUnreadable(f"{p}: no such file.") from None
+    except PermissionError:
+        raise DataFileUnreadable(f"{p}: permission denied.") from None
+    except OSError as exc:
+        raise DataFileUnreadable(f"{p}: {exc.strerror or exc}.") from None
+
+
+def load_path(path: str | os.PathLike, *, today: dt.date | None = None) -> Loaded:
+    """Read and validate a data file. Raises DataFileUnreadable or DataFileError."""
+    file = str(path)
+    text = decode(read_bytes(path), file)
+    return load_text(text, file, base_dir=Path(path).parent, today=today)

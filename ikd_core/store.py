@@ -1,0 +1,63 @@
+"""Hold the current data: parse once per file change, keep the last good version when an edit breaks it."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import threading
+from dataclasses import dataclass, field
+
+from ikd_core.errors import DataError, DataFileError, DataFileUnreadable
+from ikd_core.loading import load_path
+from ikd_core.snapshot import Snapshot, build
+
+
+@dataclass(frozen=True)
+class State:
+    """What a page shows: the data to draw (maybe the last good), and what is wrong with the file now."""
+
+    path: str
+    snapshot: Snapshot | None
+    errors: list[DataError] = field(default_factory=list)
+    unreadable: str | None = None
+    good_since: dt.datetime | None = None  # when `snapshot` was loaded
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors and self.unreadable is None
+
+
+class DataStore:
+    """Thread-safe: one per server, shared by every session."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._key: dict[str, tuple] = {}
+        self._state: dict[str, State] = {}
+        self._good: dict[str, tuple[Snapshot, dt.datetime]] = {}
+
+    def get(self, path: str, today: dt.date | None = None) -> State:
+        today = today or dt.date.today()
+        try:
+            st = os.stat(path)
+            key: tuple = (st.st_mtime_ns, st.st_size, today)
+        except OSError:
+            key = (None, None, today)
+        with self._lock:
+            if self._key.get(path) == key:
+                return self._state[path]
+            state = self._load(path, today)
+            self._key[path], self._state[path] = key, state
+            return state
+
+    def _load(self, path: str, today: dt.date) -> State:
+        good = self._good.get(path)
+        try:
+            snapshot = build(load_path(path, today=today), today)
+        except DataFileError as exc:
+            return State(path, good[0] if good else None, errors=exc.errors, good_since=good[1] if good else None)
+        except DataFileUnreadable as exc:
+            return State(path, good[0] if good else None, unreadable=str(exc), good_since=good[1] if good else None)
+        now = dt.datetime.now()
+        self._good[path] = (snapshot, now)
+        return State(path, snapshot, good_since=now)

@@ -1,0 +1,58 @@
+"""Tables of observations, sources and warnings, with provenance, ready for a page or an export."""
+
+from __future__ import annotations
+
+from ikd_core import i18n
+from ikd_core.display import base_label, show_value, source_label
+from ikd_core.errors import format_path
+from ikd_core.i18n import Lang
+from ikd_core.snapshot import Snapshot
+
+
+def observation_rows(snapshot: Snapshot, lang: Lang) -> list[dict[str, str]]:
+    regions, indicators, c = snapshot.regions, snapshot.indicators, (lambda key: i18n.t(key, lang))
+    rows = []
+    for i, m in enumerate(snapshot.metrics):
+        obs = m.observation
+        rows.append({
+            c("col.region"): regions[obs.region].name,
+            c("col.level"): i18n.level(regions[obs.region].level, lang),
+            c("col.indicator"): getattr(indicators[obs.indicator].name, lang),
+            c("col.percent"): show_value(m.percent, lang, "percent"),
+            c("col.base"): base_label(m, lang),
+            c("col.base_count"): show_value(m.base, lang),
+            c("col.count"): show_value(m.count, lang),
+            c("col.still_needed"): show_value(m.still_needed, lang),
+            c("col.as_of"): i18n.date(m.as_of, lang),
+            c("col.source"): source_label(snapshot, obs.source, lang),
+            c("col.quote"): " … ".join(obs.quotes),
+            c("col.line"): str(snapshot.line_of(("observations", i))),
+        })
+    return rows
+
+
+def warning_rows(snapshot: Snapshot, lang: Lang) -> list[dict[str, str]]:
+    file = snapshot.loaded.path
+    return [
+        {
+            i18n.t("col.line", lang): f"{file}:{snapshot.line_of(f.path)}",
+            "id": f.subject,
+            i18n.t("col.warnings", lang): i18n.finding(f.code, f.params, lang),
+            "field": format_path(f.path),
+        }
+        for f in snapshot.findings
+    ]
+
+
+def source_rows(snapshot: Snapshot, lang: Lang) -> list[dict[str, str]]:
+    unknown = i18n.t("unknown.date", lang)
+    return [
+        {
+            "id": s.id,
+            i18n.t("col.publisher", lang): s.publisher or i18n.t("unknown.publisher", lang),
+            i18n.t("col.title", lang): s.title or "—",
+            i18n.t("col.published", lang): i18n.date(s.date_published, lang) if s.date_published else unknown,
+            "": s.date_note or "",
+        }
+        for s in snapshot.dataset.sources
+    ]

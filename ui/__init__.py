@@ -1,0 +1,1 @@
+"""The Streamlit shell: everything that imports streamlit except the page files themselves."""
