@@ -12,6 +12,7 @@ Precision = Literal["day", "month", "quarter", "year"]
 _MONTH = re.compile(r"^(\d{4})-(\d{2})$")
 _QUARTER = re.compile(r"^(\d{4})-Q([1-4])$")
 _YEAR = re.compile(r"^(\d{4})$")
+MIN_YEAR, MAX_YEAR = 1900, 2200
 FORMAT_HINT = 'write 2024-11-12 (day), "2024-04" (month), "2025-Q4" (quarter) or 2025 (year)'
 
 
@@ -51,18 +52,25 @@ class FuzzyDate:
             raise ValueError(f"not a date; {FORMAT_HINT}")
         text = value.strip()
         try:
-            if m := _YEAR.match(text):
-                year = int(m[1])
-                return cls(dt.date(year, 1, 1), dt.date(year, 12, 31), "year")
-            if m := _QUARTER.match(text):
-                year, q = int(m[1]), int(m[2])
-                return cls(dt.date(year, 3 * q - 2, 1), _month_end(year, 3 * q), "quarter")
-            if m := _MONTH.match(text):
-                year, month = int(m[1]), int(m[2])
-                return cls(dt.date(year, month, 1), _month_end(year, month), "month")
-            return cls.day(dt.date.fromisoformat(text))
+            parsed = cls._parse_text(text)
         except ValueError:
             raise ValueError(f"{text!r} is not a valid date; {FORMAT_HINT}") from None
+        if not (MIN_YEAR <= parsed.start.year <= MAX_YEAR):
+            raise ValueError(f"{text!r}: the year is outside {MIN_YEAR}-{MAX_YEAR}; check it")
+        return parsed
+
+    @classmethod
+    def _parse_text(cls, text: str) -> FuzzyDate:
+        if m := _YEAR.match(text):
+            year = int(m[1])
+            return cls(dt.date(year, 1, 1), dt.date(year, 12, 31), "year")
+        if m := _QUARTER.match(text):
+            year, q = int(m[1]), int(m[2])
+            return cls(dt.date(year, 3 * q - 2, 1), _month_end(year, 3 * q), "quarter")
+        if m := _MONTH.match(text):
+            year, month = int(m[1]), int(m[2])
+            return cls(dt.date(year, month, 1), _month_end(year, month), "month")
+        return cls.day(dt.date.fromisoformat(text))
 
     def to_yaml(self) -> str:
         """The written form, as an analyst would type it."""

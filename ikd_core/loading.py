@@ -5,18 +5,34 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import os
+import typing
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
 from ikd_core import integrity
 from ikd_core.errors import DataError, DataFileError, DataFileUnreadable, format_path
 from ikd_core.models import Dataset
 
-# libyaml's C loader when available; both refuse python/* tags.
-SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class SafeLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+    """libyaml's C loader when available. Safe: python/* tags are refused, never constructed."""
+
+
+def _timestamp(loader: SafeLoader, node: yaml.ScalarNode) -> object:
+    # YAML reads 2024-02-30 as a date and Python then raises a bare ValueError: give it a position.
+    try:
+        return yaml.constructor.SafeConstructor.construct_yaml_timestamp(loader, node)
+    except (ValueError, OverflowError) as exc:
+        raise yaml.constructor.ConstructorError(
+            None, None, f"{node.value!r} is not a real date ({exc})", node.start_mark
+        ) from None
+
+
+SafeLoader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp)
 
 MAX_BYTES = 2 * 1024 * 1024
 # Far above any real file (552 regions x 36 months is ~ 600k nodes); an alias bomb blows past it at once.
@@ -123,24 +139,56 @@ class _Refused(Exception):
         self.node, self.reason = node, reason
 
 
-def _yaml_error(file: str, exc: yaml.YAMLError) -> DataError:
+def _code(character: int | str) -> int:
+    return character if isinstance(character, int) else ord(character)
+
+
+def _line_col(text: str, position: int) -> Position:
+    before = text[:position]
+    return before.count("\n") + 1, position - (before.rfind("\n") + 1) + 1
+
+
+def _yaml_error(file: str, text: str, exc: yaml.YAMLError) -> DataError:
+    if isinstance(exc, yaml.reader.ReaderError):
+        line, col = _line_col(text, exc.position)
+        return DataError(file, line, col, "", f"invisible character U+{_code(exc.character):04X}: control characters are not allowed in YAML.",
+                         "Delete the invisible character (often pasted from a PDF or a word processor).")
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
     line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
     problem = getattr(exc, "problem", None) or str(exc)
     context = getattr(exc, "context", None)
     message = f"{context}, {problem}" if context else str(problem)
     hint = "Check the indentation and quoting on this line and the one above."
-    if "\t" in message or "'\\t'" in message:
+    lines = text.splitlines()
+    nearby = lines[max(0, line - 2): line]  # libyaml reports some tab errors on the line after the tab
+    if any("\t" in row[: len(row) - len(row.lstrip())] for row in nearby) or "tab" in message:
         hint = "YAML does not allow tabs for indentation: indent with spaces."
+    elif "not a real date" in message:
+        hint = "Check the day and the month."
     elif "constructor" in message:
         message = f"tag not allowed: {problem}"
         hint = "Only plain YAML values are accepted: remove the !! tag."
     return DataError(file, line, col, "", message.strip().rstrip(".") + ".", hint)
 
 
-_FIELD_NAMES = sorted(
-    {name for model in integrity.ALL_MODELS for name in model.model_fields}
-)
+def _model_at(loc: tuple) -> type[BaseModel] | None:
+    """The model that holds the last part of `loc`, following field types from Dataset down."""
+    model: type[BaseModel] | None = Dataset
+    for part in loc[:-1]:
+        if isinstance(part, int) or model is None:
+            continue
+        info = model.model_fields.get(part)
+        model = _find_model(info.annotation) if info else None
+    return model
+
+
+def _find_model(annotation: object) -> type[BaseModel] | None:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in typing.get_args(annotation):
+        if found := _find_model(arg):
+            return found
+    return None
 
 
 def _hint(err: dict) -> str:
@@ -149,7 +197,9 @@ def _hint(err: dict) -> str:
     if kind == "missing":
         return f"Add `{err['loc'][-1]}:` here."
     if kind == "extra_forbidden":
-        close = difflib.get_close_matches(str(err["loc"][-1]), _FIELD_NAMES, n=1)
+        model = _model_at(tuple(err["loc"]))
+        names = list(model.model_fields) if model else []
+        close = difflib.get_close_matches(str(err["loc"][-1]), names, n=1)
         return f"Did you mean `{close[0]}`?" if close else "Remove it, or check its spelling in README.md."
     if kind in {"int_parsing", "float_parsing", "int_type", "float_type", "int_from_float"}:
         if isinstance(value, str) and any(ch.isdigit() for ch in value):
@@ -175,13 +225,14 @@ def _pydantic_errors(file: str, exc: ValidationError, positions: Positions) -> l
             known = loc[: len(known) + 1]
             line, col = positions.keys[known]
         message = err["msg"].removeprefix("Value error, ")
+        message = message[:1].lower() + message[1:]
         if err["type"] == "extra_forbidden":
             message = f"unknown field `{loc[-1]}`"
         elif err["type"] not in {"missing", "model_type"} and "input" in err and not isinstance(err["input"], (dict, list)):
             message = f"{err['input']!r}: {message}"
         missing = err["type"] == "missing"
         shown = format_path(known + ((loc[-1],) if missing and known != loc else ()))
-        out.append(DataError(file, line, col, shown, message[0].lower() + message[1:] + ".", _hint(err)))
+        out.append(DataError(file, line, col, shown, message.rstrip(".") + ".", _hint(err)))
     return out
 
 
@@ -201,7 +252,7 @@ def parse_text(text: str, file: str) -> tuple[object, Positions]:
             raise DataFileError(errors)
         data = loader.construct_document(node)
     except yaml.YAMLError as exc:
-        raise DataFileError([_yaml_error(file, exc)]) from None
+        raise DataFileError([_yaml_error(file, text, exc)]) from None
     finally:
         loader.dispose()
     if not isinstance(data, dict):
@@ -220,7 +271,8 @@ def decode(raw: bytes, file: str) -> str:
     except UnicodeDecodeError as exc:
         before = raw[: exc.start]
         line = before.count(b"\n") + 1
-        col = exc.start - (before.rfind(b"\n") + 1) + 1
+        # Columns count characters, as editors and YAML errors do, not bytes.
+        col = len(before[before.rfind(b"\n") + 1:].decode("utf-8", errors="replace")) + 1
         raise DataFileError([DataError(file, line, col, "", f"byte 0x{raw[exc.start]:02x} is not UTF-8 text.",
                                        "Save the file as UTF-8 in your editor.")]) from None
 

@@ -7,9 +7,8 @@ from ikd_core import i18n
 from ikd_core.tables import observation_rows, source_rows, warning_rows
 from ui.shell import page_context
 
-ctx = page_context()
+ctx = page_context("data_page.heading")
 lang, snapshot = ctx.lang, ctx.state.snapshot
-st.title(i18n.t("data_page.heading", lang))
 
 if snapshot is not None:
     st.dataframe(pd.DataFrame(observation_rows(snapshot, lang)), hide_index=True, width="stretch")

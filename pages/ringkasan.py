@@ -7,9 +7,8 @@ from ikd_core import charts, i18n
 from ikd_core.overview import overview
 from ui.shell import page_context
 
-ctx = page_context()
+ctx = page_context("overview.heading")
 lang, snapshot = ctx.lang, ctx.state.snapshot
-st.title(i18n.t("overview.heading", lang))
 st.caption(i18n.t("app.caption", lang))
 
 if snapshot is not None:

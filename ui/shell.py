@@ -55,7 +55,8 @@ def _navigation(lang: Lang, position: str = "sidebar"):
 
 def _language() -> Lang:
     choice = st.sidebar.segmented_control(
-        i18n.t("lang.label", i18n.lang_or_default(st.session_state.get("lang"))),
+        # A fixed, bilingual label: a label that changed with the language would make a new widget and lose it.
+        "Bahasa / Language",
         options=list(i18n.LANGS),
         format_func=lambda code: {"id": "Bahasa Indonesia", "en": "English"}[code],
         default=i18n.DEFAULT_LANG,
@@ -65,28 +66,45 @@ def _language() -> Lang:
     return i18n.lang_or_default(choice)
 
 
+def _leave_legacy_pages_mode() -> None:
+    """Register our navigation (which switches Streamlit's legacy pages/ mode off server-wide) and rerun."""
+    _navigation(i18n.DEFAULT_LANG, position="hidden")
+    st.rerun()
+
+
+def _in_legacy_pages_mode() -> bool:
+    # Streamlit keeps this flag on its PagesManager (internal, hence getattr): True until some run calls
+    # st.navigation. While it is True, app.py runs wrapped as a legacy page, and widgets made in that run get
+    # other ids than in the next run, so the first click on them would be lost.
+    from streamlit.runtime.pages_manager import PagesManager
+
+    return bool(getattr(PagesManager, "uses_pages_directory", False))
+
+
 def run_app() -> None:
     """app.py's body: frame, navigation, then the selected page."""
+    if _in_legacy_pages_mode():
+        _leave_legacy_pages_mode()
     # No page_icon: a material icon favicon is fetched from a Google CDN, and the app must work offline.
     st.set_page_config(page_title="IKD", layout="wide")
     lang = _language()
     page = _navigation(lang)
-    _in_app.active = True
+    _in_app.active, _in_app.lang = True, lang
     try:
         page.run()
     finally:
         _in_app.active = False
 
 
-def page_context() -> Context:
-    """Call first in every page file. Returns the language and the data state, after showing any file error."""
+def page_context(title_key: str) -> Context:
+    """Call first in every page file: shows the page title and any data-file error; returns language and data."""
     if not getattr(_in_app, "active", False):
-        # Cold deep link under legacy pages/ discovery: register our navigation (which turns the legacy mode
-        # off for the whole server) and rerun, so app.py frames this same page.
-        _navigation(i18n.DEFAULT_LANG, position="hidden")
-        st.rerun()
-    lang = i18n.lang_or_default(st.session_state.get("lang"))
+        # A cold deep link: Streamlit's legacy pages/ discovery ran this file without app.py. Rerun so that
+        # app.py frames this same page.
+        _leave_legacy_pages_mode()
+    lang = _in_app.lang
     state = _store().get(data_path())
+    st.title(i18n.t(title_key, lang))
     _data_banner(state, lang)
     return Context(lang, state)
 
@@ -97,7 +115,7 @@ def _data_banner(state: State, lang: Lang) -> None:
     elif state.errors:
         lines = "\n".join(str(e) for e in state.errors)
         st.error(
-            f"**{i18n.t('data.invalid_title', lang, file=state.path)}**  \n{i18n.t('data.invalid_body', lang)}",
+            f"**{i18n.t('data.invalid_title', lang, file=f'`{state.path}`')}**  \n{i18n.t('data.invalid_body', lang)}",
             icon=":material/error:",
         )
         st.code(lines, language=None, wrap_lines=True)

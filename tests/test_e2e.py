@@ -1,0 +1,63 @@
+"""The app in Debian's Chromium, driven by Playwright: what only a browser shows."""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from e2e_helpers import screenshot, track_requests, wait_for_app
+
+pytestmark = pytest.mark.e2e
+
+REGIONS = ["Padang", "Blitar", "Balikpapan", "Kalimantan Timur", "Denpasar"]
+
+
+def test_overview_draws_the_chart_and_lists_all_five_regions(page: Page, server):
+    seen = track_requests(page, server.url)
+    page.goto(server.url + "/")
+    wait_for_app(page)
+    expect(page.locator("h1")).to_have_text("Aktivasi IKD terbaru per wilayah")
+    chart = page.locator("[data-testid=stPlotlyChart] .js-plotly-plot .main-svg").first
+    expect(chart).to_be_visible()
+    assert page.locator("[data-testid=stPlotlyChart] .bars path").count() == 5
+    # tick labels carry the Indonesian-formatted base and date under each region's name
+    expect(page.locator("[data-testid=stPlotlyChart]").get_by_text("wajib KTP · 12 November 2024")).to_be_visible()
+    table = page.locator("[data-testid=stDataFrame] table").first
+    for region in REGIONS:
+        expect(table).to_contain_text(region)
+    expect(table).to_contain_text("2.878.769")
+    expect(page.locator("[data-testid=stException]")).to_have_count(0)
+    screenshot(page, "overview")
+    assert seen["external"] == [], f"requests left the machine: {seen['external']}"
+    assert seen["failed"] == []
+
+
+def test_a_page_url_as_the_first_request_after_start_opens_inside_the_app(page: Page, start_server):
+    server = start_server()
+    page.goto(server.url + "/data")  # the very first page request this server gets
+    wait_for_app(page)
+    expect(page.locator("h1")).to_have_text("Semua observasi dan sumbernya")
+    # app.py framed it: our navigation (both pages, our titles) and the language switch are there
+    expect(page.locator("[data-testid=stSidebarNavLink]")).to_have_count(2)
+    expect(page.locator("[data-testid=stSidebarNavLink]").first).to_contain_text("Ringkasan")
+    expect(page.get_by_text("Bahasa / Language")).to_be_visible()
+    expect(page.locator("[data-testid=stException]")).to_have_count(0)
+    assert page.url.endswith("/data")
+    screenshot(page, "data-cold-deep-link")
+    # and the other page still works after it
+    page.locator("[data-testid=stSidebarNavLink]").first.click()
+    wait_for_app(page)
+    expect(page.locator("h1")).to_have_text("Aktivasi IKD terbaru per wilayah")
+
+
+def test_invalid_data_file_shows_the_error_line_in_the_browser(page: Page, start_server, data_copy):
+    text = data_copy.read_text(encoding="utf-8")
+    data_copy.write_text(text.replace("level: kota", "level: kotamadya", 1), encoding="utf-8")
+    line = text.splitlines().index("    level: kota") + 1
+    server = start_server(data_copy)
+    page.goto(server.url + "/")
+    wait_for_app(page)
+    expect(page.locator("[data-testid=stAlert]").first).to_contain_text("Berkas data tidak valid")
+    expect(page.locator("[data-testid=stCode]")).to_contain_text(f"regions.yaml:{line}:12: regions[1].level:")
+    expect(page.locator("[data-testid=stException]")).to_have_count(0)
+    screenshot(page, "invalid-data-file")

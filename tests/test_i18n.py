@@ -1,0 +1,52 @@
+"""The string catalogues: complete in both languages, and every key the code asks for exists."""
+
+from __future__ import annotations
+
+import re
+import string
+
+from conftest import ROOT
+from ikd_core import i18n
+
+
+def _placeholders(text: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(text) if name}
+
+
+def test_both_catalogues_have_the_same_keys():
+    assert set(i18n.catalogue("id")) == set(i18n.catalogue("en"))
+
+
+# Quarters: Indonesian writes "Triwulan IV 2025", English "Q4 2025"; both are given roman and quarter.
+WRITTEN_DIFFERENTLY = {"quarter"}
+
+
+def test_translations_use_the_same_placeholders():
+    for key, text in i18n.catalogue("id").items():
+        if key in WRITTEN_DIFFERENTLY:
+            continue
+        assert _placeholders(text) == _placeholders(i18n.catalogue("en")[key]), key
+
+
+def test_every_catalogue_key_used_in_the_code_exists():
+    used = set()
+    for path in [*ROOT.glob("ikd_core/*.py"), *ROOT.glob("ui/*.py"), *ROOT.glob("pages/*.py"), ROOT / "app.py"]:
+        used |= set(re.findall(r"""\bt\(\s*["']([a-z_]+\.[a-z_.]+)["']""", path.read_text(encoding="utf-8")))
+    assert used, "the scan found no keys: the pattern is broken"
+    assert used <= set(i18n.catalogue("id")), used - set(i18n.catalogue("id"))
+
+
+def test_a_missing_key_shows_itself_instead_of_crashing_the_page():
+    assert i18n.t("no.such.key", "en") == "no.such.key"
+
+
+def test_unknown_language_falls_back_to_bahasa_indonesia():
+    assert i18n.lang_or_default("fr") == "id"
+    assert i18n.lang_or_default("en") == "en"
+
+
+def test_warning_messages_format_numbers_for_the_language():
+    params = {"percent": 30.06, "count": 203479, "base": 680160, "computed_percent": 29.9163}
+    assert "30,06%" in i18n.finding("percent_mismatch", params, "id")
+    assert "203.479 / 680.160 = 29,92%" in i18n.finding("percent_mismatch", params, "id")
+    assert "203,479 / 680,160 = 29.92%" in i18n.finding("percent_mismatch", params, "en")
