@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 from dataclasses import dataclass, field
 
 from ikd_core.metrics import Metrics, people_for_percent
@@ -21,9 +22,9 @@ class Finding:
 
 
 def decimals(x: float) -> int:
-    """Decimal places as written: 30.06 -> 2, 8.5 -> 1, 99 -> 0."""
-    text = repr(float(x))
-    return 0 if text.endswith(".0") else len(text.split(".")[1])
+    """Decimal places as written: 30.06 -> 2, 8.5 -> 1, 99 -> 0, 1e-05 -> 5."""
+    exponent = Decimal(repr(float(x))).normalize().as_tuple().exponent
+    return max(0, -exponent) if isinstance(exponent, int) else 0
 
 
 def count_interval(value: float, approximate: bool) -> tuple[float, float]:

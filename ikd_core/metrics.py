@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from decimal import Decimal
 from dataclasses import dataclass
 from typing import Literal
 
@@ -66,8 +67,8 @@ def target_for(indicator: Indicator, year: int) -> tuple[int, float] | None:
 
 def people_for_percent(percent: float, base: float) -> int:
     """People needed for `percent` of `base`, rounded up: 30% of 123.000 is 36.900."""
-    # round() first so that 0.3 * 123000 = 36899.99999 does not become 36.900 + float noise.
-    return math.ceil(round(percent * base / 100, 6))
+    # Exact decimal arithmetic on the percent as written: binary floats turn 30% of 123000 into 36900.000001.
+    return math.ceil(Decimal(repr(float(percent))) * Decimal(repr(float(base))) / 100)
 
 
 def derive(obs: Observation, indicator: Indicator, today: dt.date) -> Metrics:
@@ -103,10 +104,12 @@ def derive(obs: Observation, indicator: Indicator, today: dt.date) -> Metrics:
         percent_of_target = _combine(percent.value / target_percent * 100, percent)
 
     target_count = still_needed = None
-    if base is not None and target_percent is not None:
+    if obs.target_count is not None:
+        target_count = Value(obs.target_count, "reported", obs.target_count_approximate)
+    elif base is not None and target_percent is not None:
         target_count = _combine(people_for_percent(target_percent, base.value), base)
-        if count is not None:
-            still_needed = _combine(max(0, target_count.value - count.value), target_count, count)
+    if target_count is not None and count is not None:
+        still_needed = _combine(max(0, target_count.value - count.value), target_count, count)
 
     return Metrics(
         observation=obs, as_of=obs.as_of, base_kind=base_kind, percent=percent, count=count, base=base,

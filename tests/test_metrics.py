@@ -59,9 +59,11 @@ def make_obs(**fields) -> Observation:
 
 def test_blitar_target_is_30_percent_of_123000_that_is_36900(snap):
     m = metric(snap, "blitar", "ikd")
-    # 30 × 123.000 / 100 = 36.900 (float gives 36.899,999…; must not round up to 36.901)
+    # The article states "sekitar 36.900": kept as reported, and it agrees with 30 × 123.000 / 100 = 36.900
+    # (float gives 36.899,999…; must not round up to 36.901).
     assert (m.target_year, m.target_percent) == (2025, 30)
-    assert m.target_count == Value(36_900, "derived", approximate=True)  # approximate: the base is "123 ribu"
+    assert m.target_count == Value(36_900, "reported", approximate=True)
+    assert people_for_percent(30, 123_000) == 36_900
 
 
 def test_blitar_19_percent_of_123000_is_about_23370_activated_derived(snap):
@@ -157,8 +159,9 @@ def test_kaltim_ktp_el_99_65_percent_exceeds_the_99_40_target(snap):
 def test_padang_203479_of_680160_is_29_92_not_the_reported_30_06(snap):
     # 203.479 / 680.160 × 100 = 29,9163…; "30,06" stands for 30,055 … 30,065 → mismatch
     [finding] = [f for f in snap.findings if f.code == "percent_mismatch"]
-    assert finding.subject == metric(snap, "padang", "ikd").observation.id
-    assert finding.path == ("observations", 7, "percent")
+    padang = metric(snap, "padang", "ikd")
+    assert finding.subject == padang.observation.id
+    assert finding.path == ("observations", snap.metrics.index(padang), "percent")
     assert finding.params["percent"] == 30.06
     assert (finding.params["count"], finding.params["base"]) == (203_479, 680_160)
     assert finding.params["computed_percent"] == pytest.approx(29.9163, abs=1e-4)
