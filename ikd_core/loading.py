@@ -35,8 +35,9 @@ def _timestamp(loader: SafeLoader, node: yaml.ScalarNode) -> object:
 SafeLoader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp)
 
 MAX_BYTES = 2 * 1024 * 1024
-# Far above any real file (552 regions x 36 months is ~ 600k nodes); an alias bomb blows past it at once.
-MAX_NODES = 5_000_000
+# A 2 MB file holds well under a million values; aliases may repeat a little, never multiply the document.
+MAX_NODES = 1_000_000
+MAX_ALIAS_GROWTH = 10
 
 Position = tuple[int, int]
 
@@ -122,7 +123,9 @@ def _walk(node: yaml.Node, file: str) -> tuple[Positions, list[DataError]]:
                 record(c, path + (i,))
 
     try:
-        size(node)
+        expanded = size(node)
+        if expanded > MAX_ALIAS_GROWTH * len(sizes) + 10_000:
+            raise _Refused(node, f"aliases expand {len(sizes):,} values into {expanded:,} (an alias bomb?)")
         record(node, ())
     except _Refused as refused:
         line, col = _mark(refused.node)
