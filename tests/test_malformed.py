@@ -12,6 +12,7 @@ import time
 
 import pytest
 
+from ikd_core import loading
 from ikd_core.errors import DataError, DataFileError, DataFileUnreadable
 from ikd_core.loading import MAX_BYTES, Loaded, decode, load_path, load_text
 
@@ -205,6 +206,14 @@ def billion_laughs(levels: int = 9, width: int = 10) -> str:
     return "\n".join(lines) + "\n"
 
 
+def first_level_over_the_limit(width: int = 10) -> str:
+    """The anchor of billion_laughs() whose expansion first exceeds the loader's MAX_NODES."""
+    size, level = width + 1, 0  # lol0: a list of `width` strings
+    while size <= loading.MAX_NODES:
+        size, level = 1 + width * size, level + 1
+    return f"lol{level}"
+
+
 def test_alias_bomb_is_refused_quickly_and_names_the_aliases():
     text = billion_laughs()
     started = time.perf_counter()
@@ -216,8 +225,9 @@ def test_alias_bomb_is_refused_quickly_and_names_the_aliases():
     assert "refused" in error.message
     assert "alias" in error.message
     assert "alias" in error.hint
-    # lol6 expands to 11,111,111 values, the first level over the 5,000,000 limit: the error points at it.
-    assert_at(error, where(text, "lol6: &lol6", "&lol6"))
+    # The error points at the first level whose expansion is over the limit.
+    lol = first_level_over_the_limit()
+    assert_at(error, where(text, f"{lol}: &{lol}", f"&{lol}"))
 
 
 def test_alias_bomb_inside_an_otherwise_valid_document_is_refused():
@@ -227,7 +237,8 @@ def test_alias_bomb_inside_an_otherwise_valid_document_is_refused():
     error = only_error(text)
     assert time.perf_counter() - started < 1.0
     assert "alias bomb" in error.message
-    assert_at(error, where(text, "lol6: &lol6", "&lol6"))
+    lol = first_level_over_the_limit()
+    assert_at(error, where(text, f"{lol}: &{lol}", f"&{lol}"))
 
 
 def test_recursive_alias_is_refused_without_hanging():
@@ -637,3 +648,18 @@ def test_unreadable_reasons_name_the_path(tmp_path):
     with pytest.raises(DataFileUnreadable) as info:
         load_path(missing, today=TODAY)
     assert str(missing) in str(info.value)
+
+
+def test_a_small_bomb_under_the_absolute_limit_is_refused_by_its_growth():
+    text = billion_laughs(levels=4)  # over 100.000 values from a few dozen written ones
+    error = only_error(text)
+    assert "alias bomb" in error.message and "aliases expand" in error.message
+
+
+def test_reusing_an_anchor_a_few_times_is_allowed():
+    text = VALID.replace("version: 1\n", "version: 1\nshared: &people [{name: A}, {name: B}]\nagain: [*people, *people]\n", 1)
+    with pytest.raises(DataFileError) as info:
+        load(text)
+    # The only complaint is about the unknown top-level keys, not about the aliases.
+    assert all("alias" not in e.message for e in info.value.errors)
+    assert {e.field for e in info.value.errors} == {"shared", "again"}
