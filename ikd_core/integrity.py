@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from ikd_core import models as m
 from ikd_core.dates import FuzzyDate
 
-ALL_MODELS = (m.Dataset, m.Source, m.Person, m.Target, m.Indicator, m.LocalizedName, m.Figure, m.Note,
+ALL_MODELS = (m.Dataset, m.Program, m.ProgramStart, m.Source, m.Person, m.Target, m.Indicator, m.LocalizedName, m.Figure, m.Note,
               m.RegionFacts, m.Region, m.Base, m.Observation)
 SHARE_KINDS = {"wajib_ktp", "perekaman_ktp_el", "penduduk", "anak"}
 
@@ -50,6 +50,12 @@ def problems(ds: m.Dataset, today: dt.date) -> Iterator[Problem]:
     regions = {r.id: r for r in ds.regions}
     indicators = {i.id for i in ds.indicators}
 
+    if ds.program is not None:
+        opening = ds.program.public_opening
+        yield from _reference(("program", "public_opening", "source"), "source", opening.source, set(sources))
+        if opening.date.start > today:
+            yield (("program", "public_opening", "date"), f"the program opening {opening.date.to_yaml()} is in "
+                   "the future.", "Check the year.")
     for i, ind in enumerate(ds.indicators):
         for j, target in enumerate(ind.targets):
             yield from _reference(("indicators", i, "targets", j, "source"), "source", target.source, set(sources))

@@ -162,8 +162,22 @@ class Observation(Model):
         return self
 
 
+class ProgramStart(Model):
+    """When IKD opened to the public: the start of the only pace a single observation allows."""
+
+    date: DateField
+    source: Id
+    quote: Text | None = None
+    note: Text = Field(description="Why this date; say so when the source's words are not stored.")
+
+
+class Program(Model):
+    public_opening: ProgramStart
+
+
 class Dataset(Model):
     version: Literal[1]
+    program: Program | None = None
     sources: list[Source]
     indicators: list[Indicator]
     regions: list[Region]
