@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 
 import plotly.graph_objects as go
 
 from ikd_core import i18n
+from ikd_core.compare import CompareView, status_text
 from ikd_core.i18n import Lang
-from ikd_core.overview import OverviewView
+from ikd_core.region import RegionView
 
 FONT = "DejaVu Sans, Arial, sans-serif"  # installed locally: no web fonts
 # The camera button's PNG: 3x for slides.
@@ -20,7 +22,7 @@ PLOTLY_CONFIG = {
 
 def base_layout(lang: Lang, title: str) -> dict:
     return {
-        "title": {"text": title, "x": 0, "xanchor": "left"},
+        "title": {"text": html.escape(title), "x": 0, "xanchor": "left"},
         "separators": i18n.PLOTLY_SEPARATORS[lang],
         "font": {"family": FONT, "size": 14},
         "template": "plotly_white",
@@ -28,41 +30,82 @@ def base_layout(lang: Lang, title: str) -> dict:
     }
 
 
-def overview_bars(view: OverviewView, lang: Lang) -> go.Figure:
-    """Horizontal bars of each region's latest percent, with the target as a vertical line."""
-    bars = list(reversed(view.bars))  # plotly draws the first category at the bottom
+def ranking_title(view: CompareView, indicator_name: str, lang: Lang) -> str:
+    target = i18n.percent(view.target_line, lang) if view.target_line is not None else "—"
+    return i18n.t(f"chart.title.{view.metric}", lang, indicator=indicator_name, target=target)
+
+
+def ranking_bars(view: CompareView, indicator_name: str, lang: Lang) -> go.Figure:
+    """Horizontal bars, best first; each region's name sits over its status, base and as-of date."""
+    rows = [r for r in reversed(view.rows) if r.value is not None]  # plotly draws the first category lowest
+    labels = [
+        f"<b>{html.escape(r.name)}</b> <span style='font-size:12px'>{html.escape(status_text(r.status, lang))}"
+        f"</span><br><span style='font-size:12px'>{html.escape(r.sublabel)}</span>"
+        for r in rows
+    ]
     fig = go.Figure(
         go.Bar(
-            x=[b.percent for b in bars],
-            # Region name over its base and date: every bar carries its own denominator and moment.
-            y=[f"<b>{html.escape(b.label)}</b><br><span style='font-size:12px'>{html.escape(b.sublabel)}</span>"
-               for b in bars],
-            orientation="h",
-            text=[b.text for b in bars],
-            textposition="outside",
-            cliponaxis=False,
-            hovertext=[b.hover for b in bars],
-            hoverinfo="text",
+            x=[r.value for r in rows], y=labels, orientation="h",
+            text=[r.value_text for r in rows], textposition="outside", cliponaxis=False,
+            hovertext=[r.hover for r in rows], hoverinfo="text", name="",
             marker={
-                "color": [b.color for b in bars],
+                "color": [r.color for r in rows],
                 "line": {"color": "#222", "width": 1},
                 # Approximate or derived figures are hatched, so the difference survives greyscale projectors.
-                "pattern": {"shape": ["/" if (b.approximate or b.derived) else "" for b in bars]},
+                "pattern": {"shape": ["/" if r.hatched else "" for r in rows]},
             },
-            name="",
         )
     )
-    target = view.target_percent
-    title = i18n.t("overview.chart_title", lang, target=i18n.percent(target, lang)) if target else ""
-    fig.update_layout(**base_layout(lang, title), height=120 + 70 * max(1, len(bars)), showlegend=False)
-    top = max([b.percent for b in bars] + [target or 0])
-    fig.update_xaxes(title=i18n.t("overview.axis_percent", lang), range=[0, top * 1.25 + 1], ticksuffix="%")
+    fig.update_layout(**base_layout(lang, ranking_title(view, indicator_name, lang)),
+                      height=140 + 70 * max(1, len(rows)), showlegend=False)
+    percent_axis = view.metric in ("percent", "percent_of_target")
+    top = max([r.value for r in rows] + [view.target_line or 0] + [1])
+    fig.update_xaxes(title=i18n.t(f"chart.axis.{view.metric}", lang), range=[0, top * 1.2],
+                     ticksuffix="%" if percent_axis else "")
     fig.update_yaxes(automargin=True)
-    if target:
+    if view.target_line is not None:
         fig.add_vline(
-            x=target, line={"color": "#000", "width": 3, "dash": "dash"},
-            annotation={"text": i18n.t("overview.target_line", lang, target=i18n.percent(target, lang)),
+            x=view.target_line, line={"color": "#000", "width": 3, "dash": "dash"},
+            annotation={"text": i18n.t("chart.target_line", lang, target=i18n.percent(view.target_line, lang)),
                         "font": {"size": 14}},
             annotation_position="top",
         )
+    return fig
+
+
+def date_ticks(first: dt.date, last: dt.date, lang: Lang, most: int = 8) -> tuple[list[dt.date], list[str]]:
+    """Tick positions and labels for a date axis in the language's month names (plotly's are English only)."""
+    months = (last.year - first.year) * 12 + last.month - first.month + 1
+    step = next(s for s in (1, 2, 3, 6, 12, 24, 60) if months / s <= most)
+    start_month = (first.month - 1) // step * step + 1 if step <= 12 else 1
+    tick = dt.date(first.year, start_month, 1)
+    ticks = []
+    while tick <= last:
+        ticks.append(tick)
+        total = tick.month - 1 + step
+        tick = dt.date(tick.year + total // 12, total % 12 + 1, 1)
+    return ticks, [i18n.month(t, lang) for t in ticks]
+
+
+def region_history(view: RegionView, lang: Lang) -> go.Figure:
+    """Every observation of one region over time: markers (one shape per indicator), hover with source and quote."""
+    fig = go.Figure()
+    # Labels of series that share a date take turns around their markers instead of printing over each other.
+    positions = ("top center", "bottom center", "middle right", "middle left")
+    for k, s in enumerate(view.series):
+        fig.add_trace(go.Scatter(
+            x=s.dates, y=s.percents, mode="lines+markers+text", name=s.name, text=s.texts,
+            textposition=positions[k % len(positions)], hovertext=s.hovers, hoverinfo="text",
+            marker={"symbol": s.symbol, "size": 14, "line": {"color": "#222", "width": 1}},
+        ))
+    dates = [d for s in view.series for d in s.dates]
+    first, last = min(dates), max(dates)
+    pad = dt.timedelta(days=max(45, (last - first).days // 10))
+    ticks, labels = date_ticks(first - pad, last + pad, lang)
+    fig.update_layout(**base_layout(lang, i18n.t("region.chart_title", lang, region=view.name)), height=460,
+                      legend={"orientation": "h", "y": -0.2})
+    fig.update_xaxes(range=[first - pad, last + pad], tickvals=ticks, ticktext=labels,
+                     title=i18n.t("chart.axis.as_of", lang))
+    top = max(p for s in view.series for p in s.percents)
+    fig.update_yaxes(title=i18n.t("chart.axis.percent", lang), range=[0, max(top * 1.15, 1)], ticksuffix="%")
     return fig

@@ -65,6 +65,10 @@ def observation_findings(m: Metrics, index: int, source_text: str | None = None)
     elif m.percent is not None and m.percent.value > 100:
         out.append(Finding("percent_above_100", obs.id, path + ("percent",), {
             "percent": m.percent.value, "reason": obs.over_100_reason or ""}))
+    if (m.percent is not None and m.target_percent is not None and m.percent.value >= m.target_percent
+            and m.still_needed is not None and m.still_needed.value > 0):
+        out.append(Finding("reached_but_short", obs.id, path + ("percent",), {
+            "percent": m.percent.value, "target_percent": m.target_percent, "count": m.still_needed.value}))
     if obs.target_count is not None and obs.base is not None and m.target_percent is not None:
         b_lo, b_hi = count_interval(obs.base.count, obs.base.approximate)
         expected = (people_for_percent(m.target_percent, b_lo), people_for_percent(m.target_percent, b_hi))

@@ -6,13 +6,16 @@ from ikd_core import i18n
 from ikd_core.display import base_label, show_value, source_label
 from ikd_core.errors import format_path
 from ikd_core.i18n import Lang
+from ikd_core.metrics import Metrics
 from ikd_core.snapshot import Snapshot
 
 
-def observation_rows(snapshot: Snapshot, lang: Lang) -> list[dict[str, str]]:
+def observation_rows(snapshot: Snapshot, lang: Lang,
+                     chosen: list[tuple[int, Metrics]] | None = None) -> list[dict[str, str]]:
+    """Observations as shown on screen; `chosen` is (position in the file, metrics), all by default."""
     regions, indicators, c = snapshot.regions, snapshot.indicators, (lambda key: i18n.t(key, lang))
     rows = []
-    for i, m in enumerate(snapshot.metrics):
+    for i, m in chosen if chosen is not None else enumerate(snapshot.metrics):
         obs = m.observation
         rows.append({
             c("col.region"): regions[obs.region].name,
@@ -25,6 +28,7 @@ def observation_rows(snapshot: Snapshot, lang: Lang) -> list[dict[str, str]]:
             c("col.still_needed"): show_value(m.still_needed, lang),
             c("col.as_of"): i18n.date(m.as_of, lang),
             c("col.source"): source_label(snapshot, obs.source, lang),
+            c("col.title"): snapshot.sources[obs.source].title or "—",
             c("col.quote"): " … ".join(obs.quotes),
             c("col.line"): str(snapshot.line_of(("observations", i))),
         })
@@ -38,7 +42,7 @@ def warning_rows(snapshot: Snapshot, lang: Lang) -> list[dict[str, str]]:
             i18n.t("col.line", lang): f"{file}:{snapshot.line_of(f.path)}",
             "id": f.subject,
             i18n.t("col.warnings", lang): i18n.finding(f.code, f.params, lang),
-            "field": format_path(f.path),
+            i18n.t("col.field", lang): format_path(f.path),
         }
         for f in snapshot.findings
     ]

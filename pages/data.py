@@ -1,22 +1,49 @@
-"""Data & sumber: every observation with its quote and source, and every data-check warning."""
+"""Data & sumber: every observation with its provenance, every warning with its line, and downloads."""
 
 import pandas as pd
 import streamlit as st
 
 from ikd_core import i18n
+from ikd_core.exports import observation_records, selected_metrics, to_csv, to_xlsx
 from ikd_core.tables import observation_rows, source_rows, warning_rows
 from ui.shell import page_context
+from ui.urlstate import bound
 
 ctx = page_context("data_page.heading")
 lang, snapshot = ctx.lang, ctx.state.snapshot
 
 if snapshot is not None:
-    st.dataframe(pd.DataFrame(observation_rows(snapshot, lang)), hide_index=True, width="stretch")
+    names = {i.id: getattr(i.name, lang) for i in snapshot.dataset.indicators}
+    cols = st.columns([2, 2, 3])
+    regions = cols[0].multiselect(i18n.t("pick.regions", lang), list(snapshot.regions), key=bound("regions", []),
+                                  format_func=lambda r: snapshot.regions[r].name, placeholder=i18n.t("pick.all", lang))
+    indicators = cols[1].multiselect(i18n.t("data_page.filter_indicators", lang), list(names),
+                                     format_func=names.get, key=bound("indicators", []),
+                                     placeholder=i18n.t("pick.all", lang))
+    query = cols[2].text_input(i18n.t("data_page.filter_query", lang), key=bound("q", ""))
+    chosen = selected_metrics(snapshot, regions, indicators, query)
+    st.caption(i18n.t("data_page.count", lang, shown=len(chosen), total=len(snapshot.metrics)))
+    st.dataframe(pd.DataFrame(observation_rows(snapshot, lang, chosen)), hide_index=True, width="stretch")
+
+    records = observation_records(snapshot, lang, chosen)
+    warnings, sources = warning_rows(snapshot, lang), source_rows(snapshot, lang)
+    down = st.columns(2)
+    down[0].download_button(i18n.t("data_page.download_csv", lang), to_csv(records), "ikd-observasi.csv",
+                            "text/csv", icon=":material/download:")
+    down[1].download_button(
+        i18n.t("data_page.download_xlsx", lang),
+        to_xlsx({i18n.t("data_page.sheet_observations", lang): records,
+                 i18n.t("data_page.sheet_warnings", lang): warnings,
+                 i18n.t("data_page.sheet_sources", lang): sources}),
+        "ikd-observasi.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        icon=":material/download:",
+    )
     st.subheader(i18n.t("data_page.warnings", lang))
-    warnings = warning_rows(snapshot, lang)
     if warnings:
         st.dataframe(pd.DataFrame(warnings), hide_index=True, width="stretch")
     else:
         st.success(i18n.t("data_page.no_warnings", lang))
     st.subheader(i18n.t("data_page.sources", lang))
-    st.dataframe(pd.DataFrame(source_rows(snapshot, lang)), hide_index=True, width="stretch")
+    st.dataframe(pd.DataFrame(sources), hide_index=True, width="stretch")
+    with st.expander(i18n.t("data_page.edit_heading", lang)):
+        st.markdown(i18n.t("data_page.edit_note", lang))

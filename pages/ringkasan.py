@@ -1,11 +1,12 @@
-"""Ringkasan (overview): each region's latest IKD figure against the target."""
+"""Ringkasan (overview): who is ahead, who is behind and by how many people, against the target."""
 
-import pandas as pd
 import streamlit as st
 
 from ikd_core import charts, i18n
+from ikd_core.compare import table_rows
 from ikd_core.overview import overview
 from ui.shell import page_context
+from ui.widgets import comparison_table, notes_box
 
 ctx = page_context("overview.heading")
 lang, snapshot = ctx.lang, ctx.state.snapshot
@@ -13,12 +14,16 @@ st.caption(i18n.t("app.caption", lang))
 
 if snapshot is not None:
     view = overview(snapshot, lang)
-    if not view.bars:
+    if not view.ranking.rows:
         st.info(i18n.t("overview.no_data", lang))
     else:
-        if view.notes:
-            st.warning("\n".join(f"- {note}" for note in view.notes), icon=":material/info:")
-        st.plotly_chart(charts.overview_bars(view, lang), width="stretch", theme=None, config=charts.PLOTLY_CONFIG)
+        for column, kpi in zip(st.columns(len(view.kpis)), view.kpis, strict=True):
+            column.metric(kpi.label, kpi.value, help=kpi.help, border=True)
+        notes_box(view.ranking.notes)
+        name = snapshot.indicators["ikd"].name
+        st.plotly_chart(charts.ranking_bars(view.ranking, getattr(name, lang), lang), width="stretch", theme=None,
+                        config=charts.PLOTLY_CONFIG)
         st.caption(i18n.t("overview.method", lang))
+        st.caption(i18n.t("status.rule", lang, year=view.ranking.rows[0].outlook.deadline.year))
         st.subheader(i18n.t("overview.table_heading", lang))
-        st.dataframe(pd.DataFrame(view.rows), hide_index=True, width="stretch")
+        comparison_table(table_rows(view.ranking, snapshot, lang), lang)

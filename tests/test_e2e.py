@@ -37,15 +37,16 @@ def test_a_page_url_as_the_first_request_after_start_opens_inside_the_app(page: 
     page.goto(server.url + "/data")  # the very first page request this server gets
     wait_for_app(page)
     expect(page.locator("h1")).to_have_text("Semua observasi dan sumbernya")
-    # app.py framed it: our navigation (both pages, our titles) and the language switch are there
-    expect(page.locator("[data-testid=stSidebarNavLink]")).to_have_count(2)
-    expect(page.locator("[data-testid=stSidebarNavLink]").first).to_contain_text("Ringkasan")
+    # app.py framed it: our navigation (every page, our titles) and the language switch are there
+    nav = page.locator("[data-testid=stSidebar] [data-testid=stPageLink]")
+    expect(nav).to_have_count(4)
+    expect(nav.first).to_contain_text("Ringkasan")
     expect(page.get_by_text("Bahasa / Language")).to_be_visible()
     expect(page.locator("[data-testid=stException]")).to_have_count(0)
     assert page.url.endswith("/data")
     screenshot(page, "data-cold-deep-link")
     # and the other page still works after it
-    page.locator("[data-testid=stSidebarNavLink]").first.click()
+    nav.first.click()
     wait_for_app(page)
     expect(page.locator("h1")).to_have_text("Aktivasi IKD terbaru per wilayah")
 

@@ -31,7 +31,8 @@ def test_translations_use_the_same_placeholders():
 def test_every_catalogue_key_used_in_the_code_exists():
     used = set()
     for path in [*ROOT.glob("ikd_core/*.py"), *ROOT.glob("ui/*.py"), *ROOT.glob("pages/*.py"), ROOT / "app.py"]:
-        used |= set(re.findall(r"""\bt\(\s*["']([a-z_]+\.[a-z_.]+)["']""", path.read_text(encoding="utf-8")))
+        text = path.read_text(encoding="utf-8")
+        used |= set(re.findall(r"""\bt\(\s*["']([a-z_]+\.[a-z_.]*[a-z_])["']""", text))
     assert used, "the scan found no keys: the pattern is broken"
     assert used <= set(i18n.catalogue("id")), used - set(i18n.catalogue("id"))
 
@@ -50,3 +51,24 @@ def test_warning_messages_format_numbers_for_the_language():
     assert "30,06%" in i18n.finding("percent_mismatch", params, "id")
     assert "203.479 / 680.160 = 29,92%" in i18n.finding("percent_mismatch", params, "id")
     assert "203,479 / 680,160 = 29.92%" in i18n.finding("percent_mismatch", params, "en")
+
+
+def test_every_key_built_at_run_time_exists():
+    """Keys made from a code (status, metric, base, level, warning, link parameter) exist in both languages."""
+    from ikd_core.compare import METRICS
+    from ikd_core.integrity import SHARE_KINDS
+    from ikd_core.projection import STATUSES
+    from ikd_core.selection import LEVELS, allowed_values
+
+    codes = ["percent_mismatch", "count_above_base", "percent_above_100", "target_count_mismatch", "stale",
+             "quote_not_found", "reached_but_short"]
+    keys = ([f"status.{s}" for s in STATUSES] + [f"metric.{m}" for m in METRICS]
+            + [f"chart.title.{m}" for m in METRICS] + [f"chart.axis.{m}" for m in METRICS]
+            + [f"base.{b}" for b in [*SHARE_KINDS, "unspecified", "target"]] + [f"level.{v}" for v in LEVELS]
+            + [f"warn.{c}" for c in codes] + [f"short.{c}" for c in codes]
+            + [f"warn.{c}" for c in ("mixed_bases", "mixed_levels", "different_dates")]
+            + [f"link.param.{k}" for k in allowed_values(None) | {"regions": 1, "region": 1, "indicator": 1,
+                                                                 "indicators": 1, "province": 1}])
+    for lang in i18n.LANGS:
+        missing = [k for k in keys if k not in i18n.catalogue(lang)]
+        assert not missing, (lang, missing)

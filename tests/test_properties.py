@@ -21,7 +21,7 @@ from ikd_core.models import Indicator, Observation
 FAST = settings(max_examples=150, deadline=None)
 SHARE_KINDS = ["wajib_ktp", "perekaman_ktp_el", "penduduk", "anak"]
 FINDING_CODES = {"percent_mismatch", "count_above_base", "percent_above_100", "target_count_mismatch", "stale",
-                 "quote_not_found"}
+                 "quote_not_found", "reached_but_short"}
 MAX_COUNT = 10_000_000_000  # the models' upper bound for counts and bases
 
 # --- strategies ---------------------------------------------------------------------------------------------------------

@@ -1,17 +1,19 @@
-"""The frame around every page: page config, navigation, language, data loading and the data-file banner."""
+"""The frame around every page: page config, navigation, language, data loading, link checks and banners."""
 
 from __future__ import annotations
 
 import os
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import streamlit as st
 
-from ikd_core import i18n
+from ikd_core import i18n, selection
 from ikd_core.i18n import Lang
 from ikd_core.store import DataStore, State
+from ui.text import literal
+from ui.urlstate import bound, seed_from_url, write_url
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DATA = ROOT / "data" / "regions.yaml"
@@ -19,10 +21,12 @@ DEFAULT_DATA = ROOT / "data" / "regions.yaml"
 # turns a page's icon into a favicon fetched from a Google CDN.
 PAGES = (
     ("pages/ringkasan.py", "ringkasan", "page.overview"),
+    ("pages/bandingkan.py", "bandingkan", "page.compare"),
+    ("pages/wilayah.py", "wilayah", "page.region"),
     ("pages/data.py", "data", "page.data"),
 )
 
-# Set while app.py is running a page in this script thread; a page run without it was started by
+# What app.py hands to the page it runs, in this script thread. A page run without it was started by
 # Streamlit's legacy pages/ discovery (a cold deep link) and must hand over to app.py.
 _in_app = threading.local()
 
@@ -31,6 +35,7 @@ _in_app = threading.local()
 class Context:
     lang: Lang
     state: State
+    rejected: list[tuple[str, str]] = field(default_factory=list)
 
 
 def data_path() -> str:
@@ -45,30 +50,16 @@ def _store() -> DataStore:
     return DataStore()
 
 
-def _navigation(lang: Lang, position: str = "sidebar"):
-    pages = [
-        st.Page(str(ROOT / file), title=i18n.t(key, lang), url_path=url, default=(i == 0))
+def _pages(lang: Lang) -> dict[str, st.Page]:
+    return {
+        url: st.Page(str(ROOT / file), title=i18n.t(key, lang), url_path=url, default=(i == 0))
         for i, (file, url, key) in enumerate(PAGES)
-    ]
-    return st.navigation(pages, position=position)
-
-
-def _language() -> Lang:
-    choice = st.sidebar.segmented_control(
-        # A fixed, bilingual label: a label that changed with the language would make a new widget and lose it.
-        "Bahasa / Language",
-        options=list(i18n.LANGS),
-        format_func=lambda code: {"id": "Bahasa Indonesia", "en": "English"}[code],
-        default=i18n.DEFAULT_LANG,
-        key="lang",
-        bind="query-params",
-    )
-    return i18n.lang_or_default(choice)
+    }
 
 
 def _leave_legacy_pages_mode() -> None:
     """Register our navigation (which switches Streamlit's legacy pages/ mode off server-wide) and rerun."""
-    _navigation(i18n.DEFAULT_LANG, position="hidden")
+    st.navigation(list(_pages(i18n.DEFAULT_LANG).values()), position="hidden")
     st.rerun()
 
 
@@ -81,17 +72,62 @@ def _in_legacy_pages_mode() -> bool:
     return bool(getattr(PagesManager, "uses_pages_directory", False))
 
 
+def _clean_query(state: State) -> list[tuple[str, str]]:
+    """Drop link values the data does not know, before any widget reads them; return what was dropped."""
+    params = {key: st.query_params.get_all(key) for key in st.query_params}
+    kept, rejected = selection.clean(params, selection.allowed_values(state.snapshot))
+    if rejected:
+        st.query_params.from_dict(kept)
+    return rejected
+
+
+def _language() -> Lang:
+    choice = st.sidebar.segmented_control(
+        # A fixed, bilingual label: a label that changed with the language would make a new widget and lose it.
+        "Bahasa / Language",
+        options=list(i18n.LANGS),
+        format_func=lambda code: {"id": "Bahasa Indonesia", "en": "English"}[code],
+        default=i18n.DEFAULT_LANG,
+        key=bound("lang", i18n.DEFAULT_LANG),
+    )
+    return i18n.lang_or_default(choice)
+
+
+def shared_params(**extra: str | list[str]) -> dict[str, list[str]]:
+    """The shared view in the current URL, for a link to another page (Streamlit drops it otherwise)."""
+    params = {key: st.query_params.get_all(key) for key in selection.SHARED_KEYS if key in st.query_params}
+    params.update({key: value if isinstance(value, list) else [value] for key, value in extra.items()})
+    return params
+
+
+def page_link(url_path: str, label: str | None = None, **extra: str | list[str]) -> None:
+    """A link to one of our pages that keeps the shared selection."""
+    page = _in_app.pages[url_path]
+    st.page_link(page, label=label or page.title, query_params=shared_params(**extra))
+
+
 def run_app() -> None:
     """app.py's body: frame, navigation, then the selected page."""
     if _in_legacy_pages_mode():
         _leave_legacy_pages_mode()
     # No page_icon: a material icon favicon is fetched from a Google CDN, and the app must work offline.
     st.set_page_config(page_title="IKD", layout="wide")
+    state = _store().get(data_path())
+    rejected = _clean_query(state)
+    pages = _pages(i18n.DEFAULT_LANG)
+    page = st.navigation(list(pages.values()), position="hidden")
+    seed_from_url(page.url_path)
+    nav = st.sidebar.container()
     lang = _language()
-    page = _navigation(lang)
-    _in_app.active, _in_app.lang = True, lang
+    pages = _pages(lang)
+    _in_app.active, _in_app.lang, _in_app.state, _in_app.pages, _in_app.rejected = True, lang, state, pages, rejected
+    with nav:
+        st.markdown(f"**{i18n.t('app.title', lang)}**")
+        for url in pages:
+            page_link(url)
     try:
         page.run()
+        write_url()
     finally:
         _in_app.active = False
 
@@ -102,11 +138,14 @@ def page_context(title_key: str) -> Context:
         # A cold deep link: Streamlit's legacy pages/ discovery ran this file without app.py. Rerun so that
         # app.py frames this same page.
         _leave_legacy_pages_mode()
-    lang = _in_app.lang
-    state = _store().get(data_path())
+    lang, state = _in_app.lang, _in_app.state
+    st.set_page_config(page_title=f"{i18n.t(title_key, lang)} · IKD")
     st.title(i18n.t(title_key, lang))
     _data_banner(state, lang)
-    return Context(lang, state)
+    if _in_app.rejected:
+        items = ", ".join(f"{i18n.t('link.param.' + key, lang)} “{literal(value)}”" for key, value in _in_app.rejected)
+        st.warning(i18n.t("link.rejected", lang, items=items), icon=":material/link_off:")
+    return Context(lang, state, list(_in_app.rejected))
 
 
 def _data_banner(state: State, lang: Lang) -> None:
@@ -115,7 +154,7 @@ def _data_banner(state: State, lang: Lang) -> None:
     elif state.errors:
         lines = "\n".join(str(e) for e in state.errors)
         st.error(
-            f"**{i18n.t('data.invalid_title', lang, file=f'`{state.path}`')}**  \n{i18n.t('data.invalid_body', lang)}",
+            f"**{i18n.t('data.invalid_title', lang, file=literal(state.path))}**  \n{i18n.t('data.invalid_body', lang)}",
             icon=":material/error:",
         )
         st.code(lines, language=None, wrap_lines=True)

@@ -1,0 +1,171 @@
+"""Comparing regions on one indicator and one metric: rows, notes on fairness, and a like-for-like subset."""
+
+from __future__ import annotations
+
+import html
+from collections import Counter
+from dataclasses import dataclass
+
+from ikd_core import i18n
+from ikd_core.checks import comparison_findings
+from ikd_core.display import base_label, show_value, source_label
+from ikd_core.i18n import Lang
+from ikd_core.metrics import Metrics, Value, latest
+from ikd_core.palette import region_colors
+from ikd_core.projection import Outlook, Status, outlook, year_end
+from ikd_core.snapshot import Snapshot
+
+METRICS = ("percent", "percent_of_target", "still_needed", "age_days")
+STATUS_GLYPH = {"tercapai": "✔", "sesuai_jalur": "●", "berisiko": "▲", "tertinggal": "✖", "tidak_diketahui": "?"}
+
+
+@dataclass(frozen=True)
+class Row:
+    region_id: str
+    name: str
+    level: str
+    province: str
+    color: str
+    metrics: Metrics
+    outlook: Outlook
+    value: float | None  # the chosen metric
+    value_text: str
+    sublabel: str  # base and as-of date, shown under the name on every bar
+    hover: str
+
+    @property
+    def status(self) -> Status:
+        return self.outlook.status
+
+    @property
+    def hatched(self) -> bool:
+        """Approximate, derived or estimated: drawn hatched so it survives a greyscale projector."""
+        return any(v is not None and (v.approximate or v.derived) for v in (self.metrics.percent,))
+
+
+@dataclass(frozen=True)
+class CompareView:
+    indicator: str
+    metric: str
+    rows: list[Row]
+    target_line: float | None
+    notes: list[str]
+    like_for_like: tuple[str, ...] | None  # region ids sharing base and level, when the selection mixes them
+    missing: list[str]  # names of selected regions with no figure for this indicator
+
+
+def status_text(status: Status, lang: Lang) -> str:
+    return f"{STATUS_GLYPH[status]} {i18n.t(f'status.{status}', lang)}"
+
+
+def _metric_value(m: Metrics, metric: str) -> Value | None:
+    if metric == "age_days":
+        return Value(m.age_days, "derived")
+    return getattr(m, metric)
+
+
+def metric_text(m: Metrics, metric: str, lang: Lang) -> str:
+    if metric == "age_days":
+        return i18n.t("age.days", lang, days=i18n.number(m.age_days, lang))
+    kind = "percent" if metric in ("percent", "percent_of_target") else "count"
+    return show_value(_metric_value(m, metric), lang, kind)
+
+
+def hover(snapshot: Snapshot, m: Metrics, lang: Lang) -> str:
+    """Hover text; plotly renders it as HTML, so everything from the data file is escaped."""
+    region = snapshot.regions[m.observation.region]
+    quote = m.observation.quotes[0]
+    quote = quote if len(quote) <= 90 else quote[:89].rstrip() + "…"
+    return "<br>".join([
+        f"<b>{html.escape(region.name)}</b>",
+        f"{show_value(m.percent, lang, 'percent')} · {html.escape(base_label(m, lang))}",
+        f"{i18n.t('hover.count', lang)}: {show_value(m.count, lang)}",
+        f"{i18n.t('hover.as_of', lang)}: {i18n.date(m.as_of, lang)}",
+        f"{i18n.t('hover.source', lang)}: {html.escape(source_label(snapshot, m.observation.source, lang))}",
+        f"<i>“{html.escape(quote)}”</i>",
+    ])
+
+
+def _like_for_like(rows: list[Row]) -> tuple[str, ...]:
+    groups = Counter((r.metrics.base_kind, r.level) for r in rows)
+    # The largest group; ties go to the group of the highest-ranked row.
+    best = max(groups, key=lambda g: (groups[g], -next(i for i, r in enumerate(rows)
+                                                        if (r.metrics.base_kind, r.level) == g)))
+    return tuple(r.region_id for r in rows if (r.metrics.base_kind, r.level) == best)
+
+
+def compare(snapshot: Snapshot, lang: Lang, region_ids: list[str], indicator: str = "ikd",
+            metric: str = "percent") -> CompareView:
+    regions = snapshot.regions
+    ind = snapshot.indicators[indicator]
+    colors = region_colors(list(regions))
+    wanted = [r for r in region_ids if r in regions]
+    latest_of = {m.observation.region: m for m in latest(snapshot.metrics, indicator)}
+    opening = snapshot.dataset.program.public_opening.date if snapshot.dataset.program else None
+    deadline = year_end(snapshot.today.year)
+    rows = []
+    for rid in wanted:
+        m = latest_of.get(rid)
+        if m is None:
+            continue
+        value = _metric_value(m, metric)
+        region = regions[rid]
+        rows.append(Row(
+            region_id=rid, name=region.name, level=region.level, province=region.province, color=colors[rid],
+            metrics=m, outlook=outlook(snapshot.metrics, m, ind, opening, deadline),
+            value=value.value if value else None, value_text=metric_text(m, metric, lang),
+            sublabel=f"{base_label(m, lang)} · {i18n.date(m.as_of, lang)}", hover=hover(snapshot, m, lang),
+        ))
+    rows.sort(key=lambda r: (r.value is None, -(r.value or 0)))
+    levels = {rid: r.level for rid, r in regions.items()}
+    findings = comparison_findings([r.metrics for r in rows], levels)
+    notes = [i18n.finding(f.code, f.params, lang) for f in findings]
+    mixed = any(f.code in ("mixed_bases", "mixed_levels") for f in findings)
+    missing = [regions[rid].name for rid in wanted if rid not in latest_of]
+    if missing:
+        notes.append(i18n.t("compare.missing", lang, regions=", ".join(missing),
+                            indicator=getattr(ind.name, lang)))
+    target_line = None
+    if metric == "percent" and rows:
+        target_line = rows[0].outlook.target_percent
+    elif metric == "percent_of_target":
+        target_line = 100.0
+    return CompareView(indicator, metric, rows, target_line, notes, _like_for_like(rows) if mixed else None, missing)
+
+
+def table_rows(view: CompareView, snapshot: Snapshot, lang: Lang) -> list[dict[str, object]]:
+    """The table view of a comparison; `progress` is numeric, for a progress-bar column."""
+    c = lambda key: i18n.t(key, lang)  # noqa: E731
+    out = []
+    for r in view.rows:
+        m = r.metrics
+        findings = snapshot.findings_for(m.observation.id)
+        out.append({
+            c("col.region"): r.name,
+            c("col.level"): i18n.level(r.level, lang),
+            c("col.status"): status_text(r.status, lang),
+            c("col.percent"): show_value(m.percent, lang, "percent"),
+            c("col.progress"): round(m.percent_of_target.value, 1) if m.percent_of_target else None,
+            c("col.base"): base_label(m, lang),
+            c("col.base_count"): show_value(m.base, lang),
+            c("col.count"): show_value(m.count, lang),
+            c("col.still_needed"): show_value(m.still_needed, lang),
+            c("col.as_of"): i18n.date(m.as_of, lang),
+            c("col.age"): i18n.t("age.days", lang, days=i18n.number(m.age_days, lang)),
+            c("col.source"): source_label(snapshot, m.observation.source, lang),
+            c("col.warnings"): "; ".join(i18n.t(f"short.{f.code}", lang) for f in findings),
+        })
+    return out
+
+
+def filter_regions(snapshot: Snapshot, levels: list[str] | None = None,
+                   provinces: list[str] | None = None) -> list[str]:
+    """Region ids (in file order) at these levels and in these provinces; empty filters keep everything."""
+    return [
+        r.id for r in snapshot.dataset.regions
+        if (not levels or r.level in levels) and (not provinces or r.province in provinces)
+    ]
+
+
+def provinces(snapshot: Snapshot) -> list[str]:
+    return sorted({r.province for r in snapshot.dataset.regions})

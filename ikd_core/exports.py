@@ -1,0 +1,124 @@
+"""Downloads: the observations with their provenance, as CSV and Excel, headers in the chosen language."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterable
+
+from openpyxl import Workbook
+from openpyxl.utils import get_column_letter
+
+from ikd_core import i18n
+from ikd_core.i18n import Lang
+from ikd_core.metrics import Metrics
+from ikd_core.snapshot import Snapshot
+
+# Excel and LibreOffice run a cell that starts with one of these as a formula ("CSV injection").
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def matches(snapshot: Snapshot, m: Metrics, query: str) -> bool:
+    """Whether an observation mentions `query` (case-insensitive) in its region, indicator, source or quotes."""
+    if not query.strip():
+        return True
+    obs = m.observation
+    src = snapshot.sources[obs.source]
+    ind = snapshot.indicators[obs.indicator]
+    haystack = " ".join([snapshot.regions[obs.region].name, obs.id, ind.name.id, ind.name.en,
+                         src.publisher or "", src.title or "", *obs.quotes]).casefold()
+    return query.strip().casefold() in haystack
+
+
+def selected_metrics(snapshot: Snapshot, region_ids: Iterable[str] | None = None,
+                     indicator_ids: Iterable[str] | None = None, query: str = "") -> list[tuple[int, Metrics]]:
+    """(position in the file, metrics) of the observations that pass the filters; empty filters keep all."""
+    regions = set(region_ids) if region_ids else None
+    indicators = set(indicator_ids) if indicator_ids else None
+    return [
+        (i, m) for i, m in enumerate(snapshot.metrics)
+        if (regions is None or m.observation.region in regions)
+        and (indicators is None or m.observation.indicator in indicators)
+        and matches(snapshot, m, query)
+    ]
+
+
+def observation_records(snapshot: Snapshot, lang: Lang, chosen: list[tuple[int, Metrics]]) -> list[dict[str, object]]:
+    """One record per observation: reported figures, derived figures (marked), and full provenance."""
+    c = lambda key: i18n.t(f"export.{key}", lang)  # noqa: E731
+    out = []
+    for i, m in chosen:
+        obs, region = m.observation, snapshot.regions[m.observation.region]
+        src = snapshot.sources[obs.source]
+        base = obs.base
+        out.append({
+            c("observation_id"): obs.id,
+            c("region"): region.name,
+            c("level"): i18n.level(region.level, lang),
+            c("province"): region.province,
+            c("indicator"): getattr(snapshot.indicators[obs.indicator].name, lang),
+            c("as_of"): obs.as_of.to_yaml(),
+            c("as_of_precision"): obs.as_of.precision,
+            c("count"): obs.count,
+            c("count_approximate"): obs.count_approximate,
+            c("percent"): obs.percent,
+            c("percent_of"): obs.percent_of,
+            c("percent_approximate"): obs.percent_approximate,
+            c("base_kind"): base.kind if base else None,
+            c("base_count"): base.count if base else None,
+            c("base_approximate"): base.approximate if base else None,
+            c("base_estimate"): base.estimate if base else None,
+            c("derived_percent"): round(m.percent.value, 4) if m.percent and m.percent.derived else None,
+            c("derived_count"): m.count.value if m.count and m.count.derived else None,
+            c("still_needed"): m.still_needed.value if m.still_needed else None,
+            c("target_percent"): m.target_percent,
+            c("publisher"): src.publisher,
+            c("title"): src.title,
+            c("published"): src.date_published.to_yaml() if src.date_published else None,
+            c("url"): str(src.url) if src.url else None,
+            c("quotes"): " | ".join(obs.quotes),
+            c("line"): snapshot.line_of(("observations", i)),
+        })
+    return out
+
+
+def _safe(value: object) -> object:
+    # Text from a data file must never turn into a spreadsheet formula.
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
+
+
+def to_csv(records: list[dict[str, object]]) -> bytes:
+    """UTF-8 with a byte-order mark, so Excel opens Indonesian text correctly."""
+    buffer = io.StringIO()
+    if records:
+        writer = csv.DictWriter(buffer, fieldnames=list(records[0]))
+        writer.writeheader()
+        writer.writerows({k: _safe(v) for k, v in row.items()} for row in records)
+    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+
+
+def to_xlsx(sheets: dict[str, list[dict[str, object]]]) -> bytes:
+    """One sheet per table, header row bold and frozen, columns sized to their content."""
+    from openpyxl.styles import Font
+
+    book = Workbook()
+    book.remove(book.active)
+    for name, records in sheets.items():
+        sheet = book.create_sheet(title=name[:31])
+        if not records:
+            continue
+        headers = list(records[0])
+        sheet.append(headers)
+        for row in records:
+            sheet.append([_safe(row[h]) for h in headers])
+        for cell in sheet[1]:
+            cell.font = Font(bold=True)
+        sheet.freeze_panes = "A2"
+        for col, header in enumerate(headers, start=1):
+            width = max(len(str(header)), *(len(str(r[header] or "")) for r in records))
+            sheet.column_dimensions[get_column_letter(col)].width = min(60, width + 2)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()

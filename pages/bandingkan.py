@@ -1,0 +1,40 @@
+"""Bandingkan (compare): chosen regions side by side on one indicator and one metric, fairness stated."""
+
+import streamlit as st
+
+from ikd_core import charts, i18n
+from ikd_core.compare import METRICS, compare, table_rows
+from ui.shell import page_context
+from ui.urlstate import bound
+from ui.widgets import comparison_table, notes_box, region_picker
+
+ctx = page_context("compare.heading")
+lang, snapshot = ctx.lang, ctx.state.snapshot
+
+
+def limit_to(region_ids: tuple[str, ...]) -> None:
+    st.session_state["regions"] = list(region_ids)
+
+
+if snapshot is not None:
+    picked = region_picker(snapshot, lang)
+    metric = st.segmented_control(
+        i18n.t("pick.metric", lang), list(METRICS), format_func=lambda m: i18n.t(f"metric.{m}", lang),
+        default="percent", key=bound("metric", "percent"),
+    ) or "percent"
+    view = compare(snapshot, lang, picked.regions, picked.indicator, metric)
+    notes_box(view.notes)
+    if view.like_for_like:
+        names = ", ".join(snapshot.regions[r].name for r in view.like_for_like)
+        st.button(i18n.t("compare.like_for_like", lang, regions=names), on_click=limit_to,
+                  args=(view.like_for_like,), icon=":material/filter_alt:")
+    if not view.rows:
+        st.info(i18n.t("compare.empty", lang))
+    else:
+        chart_tab, table_tab = st.tabs([i18n.t("compare.tab_chart", lang), i18n.t("compare.tab_table", lang)])
+        name = getattr(snapshot.indicators[picked.indicator].name, lang)
+        chart_tab.plotly_chart(charts.ranking_bars(view, name, lang), width="stretch", theme=None,
+                               config=charts.PLOTLY_CONFIG)
+        chart_tab.caption(i18n.t("overview.method", lang))
+        with table_tab:
+            comparison_table(table_rows(view, snapshot, lang), lang)

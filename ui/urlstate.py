@@ -1,0 +1,63 @@
+"""The view in the URL, by id (never by translated label): seed widgets from a link, write them back after a run.
+
+Streamlit's own `bind="query-params"` writes a widget's *formatted* label into the URL, so a link made in English
+would not open in Indonesian, and region names would stand in for ids. So the URL is kept by hand: at the start of
+a run, a URL or page that differs from what this session last wrote (a new link, a page link, the back button)
+seeds the widgets; after the page has run, the widgets' values are written back, defaults left out.
+"""
+
+from __future__ import annotations
+
+import threading
+
+import streamlit as st
+
+from ikd_core.selection import SHARED_KEYS
+
+KEYS = {"lang", "regions", "indicator", "metric", "level", "province", "region", "indicators", "q"}
+MULTI = {"regions", "level", "province", "indicators"}
+_WRITTEN, _PAGE = "_url_written", "_url_page"
+_run = threading.local()  # the keys rendered in this script run, with their defaults
+
+
+def _current() -> dict[str, list[str]]:
+    return {key: st.query_params.get_all(key) for key in st.query_params}
+
+
+def seed_from_url(page: str) -> None:
+    """Call before any widget: a link the session did not write itself decides the widgets' values."""
+    _run.defaults, _run.seeded = {}, False
+    current = _current()
+    if current == st.session_state.get(_WRITTEN) and page == st.session_state.get(_PAGE):
+        return
+    _run.seeded = True
+    for key in KEYS:
+        if key in current:
+            st.session_state[key] = current[key] if key in MULTI else current[key][0]
+        else:
+            st.session_state.pop(key, None)
+    st.session_state[_WRITTEN], st.session_state[_PAGE] = current, page
+
+
+def bound(key: str, default: object) -> str:
+    """Register a URL-kept widget's key and default (left out of the URL); returns the key for the widget."""
+    _run.defaults[key] = default
+    return key
+
+
+def write_url() -> None:
+    """After a run: widgets rendered in it write their values; shared ones not rendered here keep theirs."""
+    defaults: dict = getattr(_run, "defaults", {})
+    current = _current()
+    params = {k: v for k, v in current.items() if k not in KEYS or (k in SHARED_KEYS and k not in defaults)}
+    for key, default in defaults.items():
+        value = st.session_state.get(key)
+        if value is None or value == default or (key in MULTI and not value):
+            params.pop(key, None)
+        else:
+            params[key] = [str(v) for v in value] if key in MULTI else [str(value)]
+    # After a seeding run, write even an unchanged set: a page link to the same page passes its parameters to
+    # the script without putting them in the address bar.
+    if params != current or getattr(_run, "seeded", False):
+        st.query_params.from_dict(params)
+    st.session_state[_WRITTEN] = params
