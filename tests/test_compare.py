@@ -1,0 +1,195 @@
+"""The comparison core: metrics, fairness notes, like-for-like, statuses, links, exports, region detail."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+
+import pandas as pd
+import pytest
+
+from conftest import DATA, TODAY
+from ikd_core.compare import compare, filter_regions, table_rows
+from ikd_core.exports import observation_records, selected_metrics, to_csv, to_xlsx
+from ikd_core.loading import load_path
+from ikd_core.palette import OKABE_ITO, region_colors
+from ikd_core.projection import classify, estimate_pace, outlook, required_per_day, series
+from ikd_core.region import region_view
+from ikd_core.selection import allowed_values, clean
+from ikd_core.snapshot import build
+
+ALL = ["kaltim", "balikpapan", "blitar", "denpasar", "padang"]
+
+
+@pytest.fixture(scope="module")
+def snap():
+    return build(load_path(DATA, today=TODAY), TODAY)
+
+
+def test_ranking_is_best_first_with_the_target_of_the_current_year(snap):
+    view = compare(snap, "id", ALL, "ikd", "percent")
+    assert [r.region_id for r in view.rows] == ["padang", "blitar", "balikpapan", "kaltim", "denpasar"]
+    assert view.target_line == 30
+
+
+def test_percent_of_target_metric_draws_the_100_percent_line(snap):
+    view = compare(snap, "id", ["blitar"], "ikd", "percent_of_target")
+    assert view.rows[0].value == pytest.approx(19 / 30 * 100)
+    assert view.rows[0].value_text == "≈63,33%*"
+    assert view.target_line == 100
+
+
+def test_data_age_metric_counts_days_from_the_period_midpoint(snap):
+    view = compare(snap, "id", ["denpasar"], "ikd", "age_days")
+    # April 2024's midpoint is 15 April 2024; 15 April 2024 → 23 November 2026 = 952 days
+    assert view.rows[0].value == 952 and view.rows[0].value_text == "952 hari"
+
+
+def test_mixed_bases_and_levels_offer_the_largest_like_for_like_group(snap):
+    view = compare(snap, "id", ALL, "ikd", "percent")
+    assert view.like_for_like == ("padang", "denpasar")  # both kota, both of perekaman KTP-el
+    assert any("mencampur dasar" in n for n in view.notes)
+    same = compare(snap, "id", ["padang", "denpasar"], "ikd", "percent")
+    assert same.like_for_like is None and not any("mencampur" in n for n in same.notes)
+
+
+def test_regions_without_the_indicator_are_named_not_silently_dropped(snap):
+    view = compare(snap, "en", ALL, "akta_kelahiran", "percent")
+    assert [r.name for r in view.rows] == ["Kalimantan Timur"]
+    assert view.missing == ["Balikpapan", "Blitar", "Denpasar", "Padang"]
+    assert "No Birth certificate figure for: Balikpapan, Blitar, Denpasar, Padang." in view.notes
+
+
+def test_unknown_region_ids_are_ignored_by_the_core(snap):
+    assert [r.region_id for r in compare(snap, "id", ["nowhere", "padang"], "ikd").rows] == ["padang"]
+
+
+def test_filters_by_level_and_province(snap):
+    assert filter_regions(snap, ["provinsi"]) == ["kaltim"]
+    assert filter_regions(snap, [], ["Kalimantan Timur"]) == ["kaltim", "balikpapan"]
+    assert filter_regions(snap, ["kota"], ["Kalimantan Timur"]) == ["balikpapan"]
+    assert filter_regions(snap) == ALL
+
+
+def test_table_rows_keep_a_numeric_progress_and_formatted_text(snap):
+    rows = table_rows(compare(snap, "id", ["kaltim"], "kia"), snap, "id")
+    assert rows[0]["Capaian thd target (%)"] == pytest.approx(127.0)  # 76,17 / 60 × 100 = 126,95 → 127,0
+    assert rows[0]["Persen"] == "76,17%" and rows[0]["Status"] == "✔ tercapai"
+
+
+def test_each_region_keeps_its_colour_from_a_colour_blind_safe_palette(snap):
+    colours = region_colors(ALL)
+    assert colours["padang"] == OKABE_ITO[4]
+    views = [compare(snap, "id", ids, "ikd") for ids in (ALL, ["padang"], ["denpasar", "padang"])]
+    assert {r.color for v in views for r in v.rows if r.region_id == "padang"} == {OKABE_ITO[4]}
+
+
+# --- status and pace ---------------------------------------------------------------------------------------------
+def test_single_observation_pace_is_the_average_since_the_public_opening(snap):
+    points = series(snap.metrics, "kaltim", "ikd")
+    pace = estimate_pace(points, snap.dataset.program.public_opening.date)
+    # Q1 2023's midpoint is 14 February 2023; 5,77 points over 637 days to 12 November 2024
+    assert pace.method == "since_opening" and pace.start == dt.date(2023, 2, 14)
+    assert pace.per_day == pytest.approx(5.77 / 637)
+
+
+def test_status_rule_compares_the_required_pace_with_the_current_one():
+    assert classify(31, 30, 0.0, 0.0) == "tercapai"
+    assert classify(20, 30, 0.02, 0.02) == "sesuai_jalur"
+    assert classify(20, 30, 0.01, 0.02) == "berisiko"  # needs exactly twice the pace
+    assert classify(20, 30, 0.0099, 0.02) == "tertinggal"
+    assert classify(20, 30, None, 0.02) == "tidak_diketahui"
+
+
+def test_required_pace_spreads_the_gap_over_the_days_left():
+    # 30 − 19 = 11 points over the 365 days of 2026: 0,0301… points a day
+    assert required_per_day(19, dt.date(2026, 1, 1), 30, dt.date(2027, 1, 1)) == pytest.approx(11 / 365)
+    assert required_per_day(31, dt.date(2026, 1, 1), 30, dt.date(2027, 1, 1)) == 0
+    assert required_per_day(19, dt.date(2027, 1, 2), 30, dt.date(2027, 1, 1)) is None
+
+
+def test_blitar_is_at_risk_by_31_december_2026(snap):
+    blitar = next(r for r in compare(snap, "id", ["blitar"]).rows)
+    out = blitar.outlook
+    # pace 19 / 1005 days (14 Feb 2023 → 15 Nov 2025); needed (30 − 19) / 411 days (→ 31 Dec 2026)
+    assert out.pace.per_day == pytest.approx(19 / 1005)
+    assert out.required_per_day == pytest.approx(11 / 411)
+    assert out.status == "berisiko"
+
+
+def test_outlook_without_a_target_is_unknown(snap):
+    m = next(m for m in snap.metrics if m.observation.region == "padang")
+    indicator = snap.indicators["ikd"].model_copy(update={"targets": []})
+    assert outlook(snap.metrics, m, indicator, None, dt.date(2026, 12, 31)).status == "tidak_diketahui"
+
+
+# --- links ---------------------------------------------------------------------------------------------------------
+def test_link_values_the_data_does_not_know_are_rejected_and_others_kept(snap):
+    kept, rejected = clean({"regions": ["padang", "nowhere"], "lang": ["fr"], "utm_source": ["wa"],
+                            "metric": ["still_needed"]}, allowed_values(snap))
+    assert kept == {"regions": ["padang"], "utm_source": ["wa"], "metric": ["still_needed"]}
+    assert rejected == [("regions", "nowhere"), ("lang", "fr")]
+
+
+def test_without_data_only_language_metric_and_level_are_checked():
+    kept, rejected = clean({"lang": ["en"], "regions": ["anything"]}, allowed_values(None))
+    assert kept == {"lang": ["en"], "regions": ["anything"]} and rejected == []
+
+
+# --- exports -------------------------------------------------------------------------------------------------------
+def test_csv_has_a_bom_language_headers_and_every_selected_observation(snap):
+    records = observation_records(snap, "id", selected_metrics(snap, ["kaltim"]))
+    data = to_csv(records)
+    assert data.startswith("\ufeff".encode())
+    frame = pd.read_csv(io.BytesIO(data), encoding="utf-8-sig")
+    assert len(frame) == 4 and "jumlah_dasar" in frame.columns
+    assert set(frame["id_observasi"]) == {"kaltim-ikd-2024-11-12", "kaltim-ktp-el-2024-11-12",
+                                          "kaltim-kia-2024-11-12", "kaltim-akta-2024-11-12"}
+    kia = frame.set_index("id_observasi").loc["kaltim-kia-2024-11-12"]
+    assert (kia["jumlah"], kia["jumlah_dasar"], kia["persen"]) == (912264, 1197605, 76.17)
+
+
+def test_excel_round_trips_to_the_same_records(snap):
+    records = observation_records(snap, "en", selected_metrics(snap))
+    book = pd.read_excel(io.BytesIO(to_xlsx({"Observations": records})), sheet_name=None)
+    frame = book["Observations"]
+    back = frame.astype(object).where(frame.notna(), None).to_dict("records")
+    assert list(frame.columns) == list(records[0])
+    assert back == records
+
+
+def test_export_marks_derived_figures_apart_from_reported_ones(snap):
+    (record,) = observation_records(snap, "en", selected_metrics(snap, ["blitar"]))
+    assert record["count"] is None and record["derived_count"] == 23370
+    assert record["percent"] == 19 and record["derived_percent"] is None
+
+
+def test_spreadsheet_formulas_in_data_text_are_neutralised():
+    data = to_csv([{"quote": "=HYPERLINK(\"http://x\")", "n": 1}]).decode("utf-8-sig")
+    assert "'=HYPERLINK" in data
+
+
+def test_search_finds_quotes_publishers_and_indicator_names(snap):
+    assert [m.observation.id for _, m in selected_metrics(snap, query="bisnis bali")] == ["denpasar-ikd-2024-04"]
+    assert len(selected_metrics(snap, query="KIA")) == 1
+    assert len(selected_metrics(snap, indicator_ids=["ikd"])) == 5
+
+
+# --- region detail -------------------------------------------------------------------------------------------------
+def test_region_detail_has_parent_children_facts_and_history(snap):
+    balikpapan = region_view(snap, "balikpapan", "id")
+    assert balikpapan.parent == ("kaltim", "Kalimantan Timur") and balikpapan.children == []
+    assert [f["Fakta"] for f in balikpapan.facts] == [
+        "Jumlah penduduk", "Pertambahan penduduk per tahun", "Titik layanan aktivasi IKD",
+        "…di antaranya didanai APBD murni"]
+    assert balikpapan.facts[1]["Nilai"] == "≈8.000"
+    kaltim = region_view(snap, "kaltim", "id")
+    assert kaltim.children == [("balikpapan", "Balikpapan")] and kaltim.parent is None
+    assert [s.indicator for s in kaltim.series] == ["ikd", "ktp_el", "kia", "akta_kelahiran"]
+    assert len({s.symbol for s in kaltim.series}) == 4  # shapes, not only colours
+
+
+def test_region_detail_latest_table_has_status_and_target_per_indicator(snap):
+    rows = {r["Indicator"]: r for r in region_view(snap, "kaltim", "en").latest}
+    assert rows["KTP-el recording"]["Target"] == "99.4%" and rows["KTP-el recording"]["Status"] == "✔ reached"
+    assert rows["IKD activation"]["Status"] == "✖ behind"

@@ -1,0 +1,395 @@
+"""Every page in a real browser: it draws, its widgets redraw it, links restore it, and the language switches.
+
+All tests share the module's `server` (seed data). Each test tracks the page's network requests and checks that
+nothing left the machine, nothing failed and no Python exception reached the page.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, Locator, Page, expect
+
+from e2e_helpers import screenshot, track_requests, wait_for_app
+
+pytestmark = pytest.mark.e2e
+
+CHART = "[data-testid=stPlotlyChart] .js-plotly-plot .main-svg"
+BARS = "[data-testid=stPlotlyChart] .bars path"
+CHART_TITLE = "[data-testid=stPlotlyChart] .gtitle"
+ALL_REGIONS = ["Kalimantan Timur", "Balikpapan", "Blitar", "Denpasar", "Padang"]
+
+H1 = {
+    "ringkasan": ("Aktivasi IKD terbaru per wilayah", "Latest IKD activation by region"),
+    "bandingkan": ("Bandingkan wilayah", "Compare regions"),
+    "wilayah": ("Detail wilayah", "Region detail"),
+    "data": ("Semua observasi dan sumbernya", "Every observation and its source"),
+}
+
+
+# --- helpers ---------------------------------------------------------------------------------------------------
+def open_app(page: Page, url: str) -> None:
+    page.goto(url)
+    wait_for_app(page)
+
+
+def rerun_settled(page: Page) -> None:
+    """After an interaction has visibly taken effect, let the rerun finish (URL written, skeletons gone)."""
+    wait_for_app(page)
+
+
+def assert_healthy(page: Page, seen: dict[str, list[str]]) -> None:
+    expect(page.locator("[data-testid=stException]")).to_have_count(0)
+    assert seen["external"] == [], f"requests left the machine: {seen['external']}"
+    assert seen["failed"] == [], f"requests failed: {seen['failed']}"
+
+
+def query(page: Page) -> str:
+    return page.url.split("?", 1)[1] if "?" in page.url else ""
+
+
+def has_param(key: str, value: str) -> re.Pattern[str]:
+    return re.compile(rf"[?&]{re.escape(key)}={re.escape(value)}(&|$)")
+
+
+def chart(page: Page) -> Locator:
+    return page.locator(CHART).first
+
+
+def chart_title(page: Page) -> Locator:
+    return page.locator(CHART_TITLE).first
+
+
+def multiselect(page: Page, label: str) -> Locator:
+    return page.locator("[data-testid=stMultiSelect]").filter(
+        has=page.locator("[data-testid=stWidgetLabel]", has_text=re.compile(rf"^{re.escape(label)}$"))
+    )
+
+
+def selected_tags(widget: Locator) -> Locator:
+    # the visible combobox only: Streamlit also keeps a <template> copy of the tags
+    return widget.locator(".react-aria-ComboBox [data-tag]")
+
+
+def table(page: Page, index: int = 0) -> Locator:
+    return page.locator("[data-testid=stDataFrame]").nth(index).locator("table").first
+
+
+def switch_language(page: Page, label: str) -> None:
+    page.locator("[data-testid=stSidebar]").get_by_role("radio", name=label).click()
+
+
+@pytest.fixture
+def fresh_page(browser: Browser, browser_context_args: dict) -> Iterator[Page]:
+    """A page in a brand-new browser context: no cookies, no session, nothing remembered from other tests."""
+    context = browser.new_context(**browser_context_args)
+    yield context.new_page()
+    context.close()
+
+
+# --- Ringkasan (overview) -------------------------------------------------------------------------------------
+def test_overview_loads_with_kpis_ranking_chart_and_table(page: Page, server):
+    seen = track_requests(page, server.url)
+    open_app(page, server.url + "/")
+    expect(page.locator("h1")).to_have_text(H1["ringkasan"][0])
+    expect(chart(page)).to_be_visible()
+    expect(page.locator(BARS)).to_have_count(5)
+    expect(chart_title(page)).to_have_text("Aktivasi IKD terbaru: persen dari dasarnya, terhadap target 30%")
+    kpis = page.locator("[data-testid=stMetric]")
+    expect(kpis).to_have_count(3)
+    values = page.locator("[data-testid=stMetricValue]")
+    expect(values.nth(0)).to_have_text("1 dari 5")
+    expect(values.nth(1)).to_have_text("8,5%")
+    expect(values.nth(2)).to_have_text("697.526*")
+    grid = table(page)
+    for region in ALL_REGIONS:
+        expect(grid).to_contain_text(region)
+    expect(grid).to_contain_text("2.878.769")
+    screenshot(page, "page-ringkasan")
+    assert_healthy(page, seen)
+
+
+def test_overview_language_switch_translates_heading_chart_and_url(page: Page, server):
+    seen = track_requests(page, server.url)
+    open_app(page, server.url + "/")
+    expect(chart_title(page)).to_contain_text("Aktivasi IKD terbaru")
+    switch_language(page, "English")
+    expect(page.locator("h1")).to_have_text(H1["ringkasan"][1])
+    expect(chart_title(page)).to_have_text("Latest IKD activation: percent of its base, against the 30% target")
+    rerun_settled(page)
+    expect(page).to_have_url(has_param("lang", "en"))
+    expect(chart(page)).to_be_visible()
+    # and back: the default language is left out of the URL
+    switch_language(page, "Bahasa Indonesia")
+    expect(page.locator("h1")).to_have_text(H1["ringkasan"][0])
+    rerun_settled(page)
+    expect(page).not_to_have_url(re.compile(r"lang="))
+    assert_healthy(page, seen)
+
+
+def test_overview_deep_link_in_english_opens_in_english_in_a_fresh_browser(fresh_page: Page, server):
+    page = fresh_page
+    seen = track_requests(page, server.url)
+    open_app(page, server.url + "/?lang=en")
+    expect(page.locator("h1")).to_have_text(H1["ringkasan"][1])
+    expect(chart(page)).to_be_visible()
+    expect(chart_title(page)).to_have_text("Latest IKD activation: percent of its base, against the 30% target")
+    expect(page.locator("[data-testid=stSidebar]").get_by_role("radio", name="English")).to_have_attribute(
+        "aria-checked", "true")
+    expect(page.locator("[data-testid=stMetricValue]").nth(0)).to_have_text(re.compile(r"^1 of 5$"))
+    expect(page).to_have_url(has_param("lang", "en"))
+    assert_healthy(page, seen)
+
+
+# --- Bandingkan (compare) -------------------------------------------------------------------------------------
+def test_compare_loads_with_all_five_regions_charted(page: Page, server):
+    seen = track_requests(page, server.url)
+    open_app(page, server.url + "/bandingkan")
+    expect(page.locator("h1")).to_have_text(H1["bandingkan"][0])
+    expect(chart(page)).to_be_visible()
+    expect(page.locator(BARS)).to_have_count(5)
+    expect(selected_tags(multiselect(page, "Wilayah"))).to_have_count(5)
+    expect(page.get_by_role("radio", name="Persen dari dasar")).to_have_attribute("aria-checked", "true")
+    expect(page.get_by_role("tab", name="Grafik")).to_be_visible()
+    expect(page.get_by_role("tab", name="Tabel")).to_be_visible()
+    screenshot(page, "page-bandingkan")
+    assert_healthy(page, seen)
+
+
+def test_compare_metric_still_needed_redraws_chart_in_people(page: Page, server):
+    seen = track_requests(page, server.url)
+    open_app(page, server.url + "/bandingkan")
+    expect(chart_title(page)).to_have_text("Aktivasi IKD terbaru: persen dari dasarnya, terhadap target 30%")
+    page.get_by_role("radio", name="Orang yang masih dibutuhkan").click()
+    expect(chart_title(page)).to_have_text("Aktivasi IKD: orang yang masih dibutuhkan untuk target")
+    rerun_settled(page)
+    chart_box = page.locator("[data-testid=stPlotlyChart]").first
+    expect(chart_box.locator(".xtitle")).to_have_text("Orang")
+    expect(chart_box.locator(".bartext").filter(has_text="697.526*")).to_have_count(1)
+    expect(chart_box.locator(".bartext").filter(has_text="%")).to_have_count(0)
+    expect(page).to_have_url(has_param("metric", "still_needed"))
+    assert_healthy(page, seen)
+
+
+def test_compare_deep_link_restores_regions_metric_and_language_in_a_fresh_browser(fresh_page: Page, server):
+    page = fresh_page
+    seen = track_requests(page, server.url)
+    open_app(page, server.url + "/bandingkan?regions=padang&regions=denpasar&metric=still_needed&lang=en")
+    expect(page.locator("h1")).to_have_text(H1["bandingkan"][1])
+    expect(chart(page)).to_be_visible()
+    expect(page.locator(BARS)).to_have_count(2)
+    expect(chart_title(page)).to_have_text("IKD activation: people still needed for the target")
+    expect(selected_tags(multiselect(page, "Regions"))).to_have_text(["Padang (City)", "Denpasar (City)"])
+    expect(page.get_by_role("radio", name="People still needed")).to_have_attribute("aria-checked", "true")
+    url = query(page)
+    assert "regions=padang" in url and "regions=denpasar" in url and "metric=still_needed" in url, url
+    assert_healthy(page, seen)
+
+
+def test_compare_language_switch_translates_heading_widgets_and_url(page: Page, server):
+    seen = track_requests(page, server.url)
+    open_app(page, server.url + "/bandingkan")
+    switch_language(page, "English")
+    expect(page.locator("h1")).to_have_text(H1["bandingkan"][1])
+    expect(page.get_by_role("radio", name="Percent of base")).to_have_attribute("aria-checked", "true")
+    expect(chart_title(page)).to_have_text("Latest IKD activation: percent of its base, against the 30% target")
+    rerun_settled(page)
+    expect(page).to_have_url(has_param("lang", "en"))
+    # the selection survives the language switch
+    expect(selected_tags(multiselect(page, "Regions"))).to_have_count(5)
+    assert_healthy(page, seen)
+
+
+def test_compare_like_for_like_button_limits_chart_and_url_to_padang_and_denpasar(page: Page, server):
+    seen = track_requests(page, server.url)
+    open_app(page, server.url + "/bandingkan")
+    expect(page.locator(BARS)).to_have_count(5)
+    page.get_by_role("button", name="Bandingkan yang setara saja: Padang, Denpasar").click()
+    expect(page.locator(BARS)).to_have_count(2)
+    rerun_settled(page)
+    expect(selected_tags(multiselect(page, "Wilayah"))).to_have_text(["Padang (Kota)", "Denpasar (Kota)"])
+    chart_text = page.locator("[data-testid=stPlotlyChart]").first
+    expect(chart_text).to_contain_text("Padang")
+    expect(chart_text).to_contain_text("Denpasar")
+    expect(chart_text).not_to_contain_text("Blitar")
+    expect(page).to_have_url(has_param("regions", "padang"))
+    expect(page).to_have_url(has_param("regions", "denpasar"))
+    assert query(page).count("regions=") == 2, page.url
+    # the selection is now like for like: the button has done its job
+    expect(page.get_by_role("button", name=re.compile("Bandingkan yang setara saja"))).to_have_count(0)
+    assert_healthy(page, seen)
+
+
+# --- Wilayah (region detail) ----------------------------------------------------------------------------------
+def test_region_page_loads_with_history_chart(page: Page, server):
+    seen = track_requests(page, server.url)
+    open_app(page, server.url + "/wilayah?region=balikpapan")
+    expect(page.locator("h1")).to_have_text(H1["wilayah"][0])
+    expect(page.locator("h3")).to_have_text("Balikpapan")
+    expect(chart(page)).to_be_visible()
+    expect(chart_title(page)).to_have_text("Balikpapan: semua observasi")
+    expect(page.locator("[data-testid=stMain] [data-testid=stPageLink]")).to_have_text(["Kalimantan Timur"])
+    screenshot(page, "page-wilayah")
+    assert_healthy(page, seen)
+
+
+def test_region_page_picking_another_region_redraws_the_chart(page: Page, server):
+    seen = track_requests(page, server.url)
+    open_app(page, server.url + "/wilayah?region=balikpapan")
+    expect(chart_title(page)).to_have_text("Balikpapan: semua observasi")
+    page.locator("[data-testid=stSelectbox]").filter(has_text="Wilayah").click()
+    page.get_by_role("option", name="Padang", exact=True).click()
+    expect(chart_title(page)).to_have_text("Padang: semua observasi")
+    rerun_settled(page)
+    expect(page.locator("h3")).to_have_text("Padang")
+    expect(page).to_have_url(has_param("region", "padang"))
+    assert_healthy(page, seen)
+
+
+def test_region_deep_link_restores_region_and_language_in_a_fresh_browser(fresh_page: Page, server):
+    page = fresh_page
+    seen = track_requests(page, server.url)
+    open_app(page, server.url + "/wilayah?region=balikpapan&lang=en")
+    expect(page.locator("h1")).to_have_text(H1["wilayah"][1])
+    expect(page.locator("h3")).to_have_text("Balikpapan")
+    expect(chart(page)).to_be_visible()
+    expect(chart_title(page)).to_have_text("Balikpapan: every observation")
+    expect(page.locator("[data-testid=stSelectbox]").filter(has_text="Region")).to_contain_text("Balikpapan")
+    expect(page).to_have_url(has_param("region", "balikpapan"))
+    assert_healthy(page, seen)
+
+
+def test_region_language_switch_translates_heading_chart_and_url(page: Page, server):
+    seen = track_requests(page, server.url)
+    open_app(page, server.url + "/wilayah?region=balikpapan")
+    switch_language(page, "English")
+    expect(page.locator("h1")).to_have_text(H1["wilayah"][1])
+    expect(chart_title(page)).to_have_text("Balikpapan: every observation")
+    rerun_settled(page)
+    expect(page).to_have_url(has_param("lang", "en"))
+    expect(page).to_have_url(has_param("region", "balikpapan"))
+    assert_healthy(page, seen)
+
+
+def test_region_parent_link_from_balikpapan_opens_kalimantan_timur(page: Page, server):
+    seen = track_requests(page, server.url)
+    open_app(page, server.url + "/wilayah?region=balikpapan")
+    page.locator("[data-testid=stMain] [data-testid=stPageLink]").get_by_text("Kalimantan Timur").click()
+    expect(page.locator("h3")).to_have_text("Kalimantan Timur")
+    rerun_settled(page)
+    expect(chart_title(page)).to_have_text("Kalimantan Timur: semua observasi")
+    expect(page).to_have_url(has_param("region", "kaltim"))
+    # and the child link leads back down
+    expect(page.locator("[data-testid=stMain] [data-testid=stPageLink]")).to_contain_text(["Balikpapan"])
+    assert_healthy(page, seen)
+
+
+def test_region_bad_link_shows_friendly_warning_not_an_exception(page: Page, server):
+    seen = track_requests(page, server.url)
+    open_app(page, server.url + "/wilayah?region=nowhere")
+    expect(page.locator("h1")).to_have_text(H1["wilayah"][0])
+    expect(page.locator("[data-testid=stAlert]").filter(has_text="Tautan ini")).to_contain_text(
+        "Tautan ini berisi nilai yang tidak dikenal dan diabaikan: wilayah “nowhere”.")
+    expect(chart(page)).to_be_visible()
+    expect(page).not_to_have_url(re.compile("nowhere"))
+    assert_healthy(page, seen)
+
+
+# --- Data & sumber ----------------------------------------------------------------------------------------------
+def test_data_page_loads_with_all_observations_and_download_buttons(page: Page, server):
+    seen = track_requests(page, server.url)
+    open_app(page, server.url + "/data")
+    expect(page.locator("h1")).to_have_text(H1["data"][0])
+    expect(page.get_by_text("8 dari 8 observasi")).to_be_visible()
+    grid = table(page)
+    expect(grid).to_be_attached()
+    for region in ALL_REGIONS:
+        expect(grid).to_contain_text(region)
+    expect(grid).to_contain_text("padang-ikd-2024-11-01")
+    downloads = page.locator("[data-testid=stDownloadButton]")
+    expect(downloads).to_have_count(2)
+    expect(downloads.nth(0)).to_contain_text("Unduh CSV")
+    expect(downloads.nth(1)).to_contain_text("Unduh Excel (.xlsx)")
+    screenshot(page, "page-data")
+    assert_healthy(page, seen)
+
+
+def test_data_page_search_box_filters_the_observations(page: Page, server):
+    seen = track_requests(page, server.url)
+    open_app(page, server.url + "/data")
+    expect(page.get_by_text("8 dari 8 observasi")).to_be_visible()
+    box = page.get_by_label("Cari (wilayah, sumber, kutipan)")
+    box.fill("Padang")
+    box.press("Enter")
+    expect(page.get_by_text("1 dari 8 observasi")).to_be_visible()
+    rerun_settled(page)
+    grid = table(page)
+    expect(grid).to_contain_text("padang-ikd-2024-11-01")
+    expect(grid).not_to_contain_text("Blitar")
+    expect(page).to_have_url(has_param("q", "Padang"))
+    assert_healthy(page, seen)
+
+
+def test_data_deep_link_restores_region_and_search_in_a_fresh_browser(fresh_page: Page, server):
+    page = fresh_page
+    seen = track_requests(page, server.url)
+    open_app(page, server.url + "/data?regions=kaltim&q=KIA")
+    expect(page.locator("h1")).to_have_text(H1["data"][0])
+    expect(page.get_by_text("1 dari 8 observasi")).to_be_visible()
+    expect(selected_tags(multiselect(page, "Wilayah"))).to_have_text(["Kalimantan Timur"])
+    expect(page.get_by_label("Cari (wilayah, sumber, kutipan)")).to_have_value("KIA")
+    grid = table(page)
+    expect(grid).to_contain_text("kaltim-kia-2024-11-12")
+    expect(grid).not_to_contain_text("padang")
+    assert_healthy(page, seen)
+
+
+def test_data_language_switch_translates_heading_downloads_and_url(page: Page, server):
+    seen = track_requests(page, server.url)
+    open_app(page, server.url + "/data")
+    switch_language(page, "English")
+    expect(page.locator("h1")).to_have_text(H1["data"][1])
+    expect(page.get_by_text("8 of 8 observations")).to_be_visible()
+    expect(page.locator("[data-testid=stDownloadButton]").nth(0)).to_contain_text("Download CSV")
+    rerun_settled(page)
+    expect(page).to_have_url(has_param("lang", "en"))
+    assert_healthy(page, seen)
+
+
+def test_data_csv_download_has_bom_and_observation_ids(page: Page, server):
+    seen = track_requests(page, server.url)
+    open_app(page, server.url + "/data")
+    with page.expect_download() as info:
+        page.locator("[data-testid=stDownloadButton]").filter(has_text="Unduh CSV").locator("button").click()
+    download = info.value
+    assert download.suggested_filename.endswith(".csv"), download.suggested_filename
+    content = Path(download.path()).read_bytes()
+    assert content.startswith(b"\xef\xbb\xbf"), content[:20]
+    text = content.decode("utf-8-sig")
+    assert "padang-ikd-2024-11-01" in text
+    assert_healthy(page, seen)
+
+
+# --- across pages ---------------------------------------------------------------------------------------------
+def test_sidebar_link_from_compare_to_data_keeps_the_chosen_regions(page: Page, server):
+    seen = track_requests(page, server.url)
+    open_app(page, server.url + "/bandingkan?regions=padang&regions=denpasar")
+    expect(page.locator(BARS)).to_have_count(2)
+    links = page.locator("[data-testid=stSidebar] [data-testid=stPageLink]")
+    expect(links).to_have_count(4)
+    links.get_by_text("Data & sumber").click()
+    expect(page.locator("h1")).to_have_text(H1["data"][0])
+    rerun_settled(page)
+    expect(page).to_have_url(re.compile(r"/data\?"))
+    expect(page).to_have_url(has_param("regions", "padang"))
+    expect(page).to_have_url(has_param("regions", "denpasar"))
+    expect(page.get_by_text("2 dari 8 observasi")).to_be_visible()
+    grid = table(page)
+    expect(grid).to_contain_text("padang-ikd-2024-11-01")
+    expect(grid).to_contain_text("Denpasar")
+    for other in ("Blitar", "Balikpapan", "Kalimantan Timur"):
+        expect(grid).not_to_contain_text(other)
+    assert_healthy(page, seen)
