@@ -112,7 +112,7 @@ def compare(snapshot: Snapshot, lang: Lang, region_ids: list[str], indicator: st
         region = regions[rid]
         rows.append(Row(
             region_id=rid, name=region.name, level=region.level, province=region.province, color=colors[rid],
-            metrics=m, outlook=outlook(snapshot.metrics, m, ind, opening, deadline),
+            metrics=m, outlook=outlook(snapshot.metrics, m, ind, region, opening, deadline),
             value=value.value if value else None, value_text=metric_text(m, metric, lang),
             sublabel=f"{base_label(m, lang)} · {i18n.date(m.as_of, lang)}", hover=hover(snapshot, m, lang),
         ))

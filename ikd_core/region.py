@@ -71,7 +71,7 @@ def region_view(snapshot: Snapshot, region_id: str, lang: Lang) -> RegionView:
     latest_rows = []
     for ind in snapshot.dataset.indicators:
         for m in latest(own, ind.id):
-            out = outlook(snapshot.metrics, m, ind, opening, deadline)
+            out = outlook(snapshot.metrics, m, ind, region, opening, deadline)
             latest_rows.append({
                 c("col.indicator"): getattr(ind.name, lang),
                 c("col.status"): status_text(out.status, lang),

@@ -13,7 +13,8 @@ from ikd_core.compare import compare, filter_regions, table_rows
 from ikd_core.exports import observation_records, selected_metrics, to_csv, to_xlsx
 from ikd_core.loading import load_path
 from ikd_core.palette import OKABE_ITO, region_colors
-from ikd_core.projection import classify, estimate_pace, outlook, required_per_day, series
+from ikd_core.pace import estimate_pace, series
+from ikd_core.projection import classify, outlook
 from ikd_core.region import region_view
 from ikd_core.selection import allowed_values, clean
 from ikd_core.snapshot import build
@@ -101,26 +102,21 @@ def test_status_rule_compares_the_required_pace_with_the_current_one():
     assert classify(20, 30, None, 0.02) == "tidak_diketahui"
 
 
-def test_required_pace_spreads_the_gap_over_the_days_left():
-    # 30 − 19 = 11 points over the 365 days of 2026: 0,0301… points a day
-    assert required_per_day(19, dt.date(2026, 1, 1), 30, dt.date(2027, 1, 1)) == pytest.approx(11 / 365)
-    assert required_per_day(31, dt.date(2026, 1, 1), 30, dt.date(2027, 1, 1)) == 0
-    assert required_per_day(19, dt.date(2027, 1, 2), 30, dt.date(2027, 1, 1)) is None
-
-
 def test_blitar_is_at_risk_by_31_december_2026(snap):
-    blitar = next(r for r in compare(snap, "id", ["blitar"]).rows)
-    out = blitar.outlook
-    # pace 19 / 1005 days (14 Feb 2023 → 15 Nov 2025); needed (30 − 19) / 411 days (→ 31 Dec 2026)
+    out = next(r for r in compare(snap, "id", ["blitar"]).rows).outlook
+    # pace: 19 points over 1.005 days (14 Feb 2023 → 15 Nov 2025) = 19/1005 × 1.230 people a point = 23,25/day;
+    # needed: 36.900 − 23.370 = 13.530 people over 411 days (→ 31 Dec 2026) = 32,92/day: at most 2× → at risk
     assert out.pace.per_day == pytest.approx(19 / 1005)
-    assert out.required_per_day == pytest.approx(11 / 411)
+    assert out.result.people_per_day == pytest.approx(19 / 1005 * 1230)
+    assert out.result.required_per_day == pytest.approx(13530 / 411)
     assert out.status == "berisiko"
 
 
 def test_outlook_without_a_target_is_unknown(snap):
     m = next(m for m in snap.metrics if m.observation.region == "padang")
     indicator = snap.indicators["ikd"].model_copy(update={"targets": []})
-    assert outlook(snap.metrics, m, indicator, None, dt.date(2026, 12, 31)).status == "tidak_diketahui"
+    region = snap.regions["padang"]
+    assert outlook(snap.metrics, m, indicator, region, None, dt.date(2026, 12, 31)).status == "tidak_diketahui"
 
 
 # --- links ---------------------------------------------------------------------------------------------------------
