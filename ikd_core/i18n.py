@@ -64,6 +64,11 @@ def date(d: FuzzyDate, lang: Lang = DEFAULT_LANG) -> str:
     return str(d.start.year)
 
 
+def date_of(d: dt.date, lang: Lang = DEFAULT_LANG) -> str:
+    """A plain calendar date: '31 Desember 2026'."""
+    return format_date(d, "d MMMM y", locale=_LOCALES[lang])
+
+
 def month(d: dt.date, lang: Lang = DEFAULT_LANG) -> str:
     """'Nov 2024' / 'Agu 2024': a short month and year for chart ticks."""
     return format_date(d, "MMM y", locale=_LOCALES[lang])

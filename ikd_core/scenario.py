@@ -200,10 +200,19 @@ def _curve(start: Start, s: Scenario, points: float, people: float | None, days:
 
 
 def start_of(m: Metrics, service_points: int | None = None) -> Start | None:
-    """The projection's starting point from a region's latest metrics; None without a percent."""
+    """The projection's starting point from a region's latest metrics; None without a percent.
+
+    When the source states both the count and the base exactly, they decide the percent: a rounded or
+    "sekitar" percent that disagrees with them (Padang's 30,06% for 29,92%) must not declare a target reached.
+    """
     if m.percent is None:
         return None
-    return Start(m.as_of.reference, m.percent.value, m.base.value if m.base else None, service_points)
+    percent = m.percent.value
+    count, base = m.count, m.base
+    if (count and base and count.origin == "reported" and base.origin == "reported"
+            and not count.approximate and not base.approximate):
+        percent = count.value / base.value * 100
+    return Start(m.as_of.reference, percent, base.value if base else None, service_points)
 
 
 def with_changes(s: Scenario, **changes: object) -> Scenario:

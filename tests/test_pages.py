@@ -50,14 +50,16 @@ def switch_to_english(at: AppTest) -> AppTest:
 def test_overview_kpis_count_reached_regions_median_and_the_furthest_behind():
     at = open_page()
     metrics = {m.label: m.value for m in at.metric}
-    assert metrics["Wilayah mencapai target"] == "1 dari 5"  # Padang, by its reported 30,06%
+    # Padang reports "sekitar 30,06%", but its exact 203.479 of 680.160 is 29,92%: not reached yet
+    assert metrics["Wilayah mencapai target"] == "0 dari 5"
     assert metrics["Median persen terbaru"] == "8,5%"
     assert metrics["Paling jauh dari target: Kalimantan Timur"] == "697.526*"
 
 
 def test_overview_table_shows_status_in_words_and_symbols_and_indonesian_numbers():
     table = open_page().dataframe[0].value.set_index("Wilayah")
-    assert table.loc["Padang", "Status"] == "✔ tercapai"
+    assert table.loc["Padang", "Status"] == "● sesuai jalur"  # 29,92% by its exact count, 569 to go
+    assert "target tercapai menurut persen, belum menurut jumlah" in table.loc["Padang", "Peringatan"]
     assert table.loc["Blitar", "Status"] == "▲ berisiko"
     assert table.loc["Denpasar", "Status"] == "✖ tertinggal"
     assert table.loc["Kalimantan Timur", "Jumlah dasar"] == "2.878.769"

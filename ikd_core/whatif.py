@@ -1,0 +1,153 @@
+"""Views for the projection and what-if pages: lines to draw, numbers side by side, the method in words."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from ikd_core import i18n
+from ikd_core.compare import hover, status_text
+from ikd_core.display import base_label
+from ikd_core.i18n import Lang
+from ikd_core.metrics import latest, target_for
+from ikd_core.pace import PaceMethod, estimate_pace, series
+from ikd_core.palette import region_colors
+from ikd_core.projection import baseline, year_end
+from ikd_core.scenario import Result, Scenario, simulate, start_of
+from ikd_core.snapshot import Snapshot
+
+
+@dataclass(frozen=True)
+class Line:
+    """One region on the projection chart: what was observed, and what the scenario projects."""
+
+    region_id: str
+    name: str
+    color: str
+    observed_dates: list[dt.date]
+    observed_percents: list[float]
+    observed_hovers: list[str]
+    result: Result
+    method: str  # the pace's method, window and assumptions, in words
+
+
+@dataclass(frozen=True)
+class Setup:
+    """The region's latest figure and pace, ready to run scenarios against."""
+
+    region_id: str
+    name: str
+    color: str
+    baseline: Scenario
+    result: Result  # the baseline's result
+    lines: Line
+
+
+def region_scenario(snapshot: Snapshot, region_id: str, indicator: str, lang: Lang,
+                    deadline: dt.date | None = None, method: PaceMethod = "last_two", window: int = 3,
+                    **changes: object) -> Setup | None:
+    """The baseline of one region, and the same with `changes` applied (the scenario); None without data."""
+    region = snapshot.regions[region_id]
+    ind = snapshot.indicators[indicator]
+    m = next(iter(latest([x for x in snapshot.metrics if x.observation.region == region_id], indicator)), None)
+    if m is None or m.percent is None:
+        return None
+    deadline = deadline or year_end(snapshot.today.year)
+    target = target_for(ind, deadline.year)
+    points = series(snapshot.metrics, region_id, indicator)
+    opening = snapshot.dataset.program.public_opening.date if snapshot.dataset.program else None
+    pace = estimate_pace(points, opening, method, window)
+    service = int(region.facts.service_points.value) if region.facts.service_points else None
+    start = start_of(m, service)
+    base = baseline(region, target[1] if target else 30.0, deadline)
+    scenario = Scenario(**{**base.__dict__, **changes})
+    result = simulate(start, pace, scenario, snapshot.today)  # type: ignore[arg-type]
+    color = region_colors(list(snapshot.regions))[region_id]
+    line = Line(region_id, region.name, color, [p.as_of.reference for p in points],
+                [p.percent.value for p in points], [hover(snapshot, p, lang) for p in points],  # type: ignore
+                result, method_text(result, m, lang))
+    return Setup(region_id, region.name, color, base, simulate(start, pace, base, snapshot.today), line)  # type: ignore
+
+
+def method_text(result: Result, m, lang: Lang) -> str:
+    """How the pace and the projection were made, in one paragraph a presenter can read aloud."""
+    p, s = result.pace, result.scenario
+    parts = []
+    if p is None:
+        parts.append(i18n.t("method.no_pace", lang))
+    else:
+        parts.append(i18n.t(f"method.pace.{p.method}", lang, start=i18n.date_of(p.start, lang),
+                            end=i18n.date_of(p.end, lang), n=len(p.observation_ids),
+                            points=i18n.number(p.per_day, lang, 4)))
+    if result.people_per_day is not None:
+        parts.append(i18n.t("method.people", lang, people=i18n.number(result.people_per_day, lang, 1),
+                            base=base_label(m, lang)))
+    parts.append(i18n.t(f"method.model.{s.model}", lang, ceiling=i18n.percent(s.ceiling_percent, lang)))
+    parts.append(i18n.t("method.band", lang, band=i18n.percent(s.band * 100, lang)))
+    if s.growth_per_year:
+        parts.append(i18n.t("method.growth", lang, growth=i18n.number(s.growth_per_year, lang)))
+    parts.append(i18n.t("method.required", lang, date=i18n.date_of(result.start.date, lang),
+                        days=s.working_days_per_week))
+    return " ".join(parts)
+
+
+def reach_text(result: Result, lang: Lang) -> str:
+    """'12 Maret 2027 (antara … dan …)', or 'tidak dalam 10 tahun'."""
+    if result.start.percent >= result.scenario.target_percent:
+        return i18n.t("status.tercapai", lang)
+    if result.reach_date is None:
+        return i18n.t("reach.never", lang)
+    late = i18n.date_of(result.reach_latest, lang) if result.reach_latest else i18n.t("reach.never_short", lang)
+    return i18n.t("reach.range", lang, date=i18n.date_of(result.reach_date, lang),
+                  early=i18n.date_of(result.reach_earliest, lang), late=late)  # type: ignore[arg-type]
+
+
+def numbers(result: Result, lang: Lang) -> list[tuple[str, str]]:
+    """The outputs a Rakorda asks for, labelled, in the order they are read."""
+    s = result.scenario
+    unit = "people" if result.people_per_day is not None else "points"
+    fmt = (lambda v: i18n.number(v, lang)) if unit == "people" else (lambda v: i18n.number(v, lang, 3))  # noqa
+    dash = "—"
+    rows = [
+        (i18n.t("out.projected", lang, date=i18n.date_of(s.deadline, lang)),
+         f"{i18n.percent(result.projected_percent, lang, 1)} ({i18n.percent(result.projected_low, lang, 1)}–"
+         f"{i18n.percent(result.projected_high, lang, 1)})" if result.projected_percent is not None else dash),
+        (i18n.t("out.reach", lang, target=i18n.percent(s.target_percent, lang)), reach_text(result, lang)),
+        (i18n.t("out.still_needed", lang), i18n.number(result.still_needed, lang) if result.still_needed is not None
+         else dash),
+        (i18n.t(f"out.current.{unit}", lang), fmt(result.people_per_day if unit == "people"
+                                                   else result.points_per_day)),
+        (i18n.t(f"out.required.{unit}", lang), fmt(result.required_per_day) if result.required_per_day is not None
+         else dash),
+        (i18n.t(f"out.required_working.{unit}", lang, days=s.working_days_per_week),
+         fmt(result.required_per_working_day) if result.required_per_working_day is not None else dash),
+        (i18n.t("out.required_point", lang), i18n.number(result.required_per_point_per_working_day, lang, 1)
+         if result.required_per_point_per_working_day is not None else dash),
+        (i18n.t("out.status", lang), status_text(result.status, lang)),
+    ]
+    return rows
+
+
+def comparison_table(named: list[tuple[str, Result]], lang: Lang) -> list[dict[str, str]]:
+    """Baseline and kept scenarios in one table: one row per output, one column per scenario."""
+    columns = {name: dict(numbers(result, lang)) for name, result in named}
+    labels = [label for label, _ in numbers(named[0][1], lang)] if named else []
+    # Scenario inputs first, so the table says what each column assumed.
+    inputs = {name: scenario_inputs(result.scenario, lang) for name, result in named}
+    input_labels = list(next(iter(inputs.values()))) if inputs else []
+    return ([{i18n.t("col.item", lang): label, **{n: inputs[n][label] for n in inputs}} for label in input_labels]
+            + [{i18n.t("col.item", lang): label, **{n: columns[n][label] for n in columns}} for label in labels])
+
+
+def scenario_inputs(s: Scenario, lang: Lang) -> dict[str, str]:
+    return {
+        i18n.t("in.multiplier", lang): f"{i18n.number(s.pace_multiplier, lang, 2)}×",
+        i18n.t("in.extra_points", lang): i18n.number(s.extra_points, lang),
+        i18n.t("in.per_point", lang): i18n.number(s.per_point_per_working_day, lang),
+        i18n.t("in.outreach", lang): i18n.number(s.outreach_per_week, lang),
+        i18n.t("in.per_event", lang): i18n.number(s.per_outreach_event, lang),
+        i18n.t("in.working_days", lang): str(s.working_days_per_week),
+        i18n.t("in.target", lang): i18n.percent(s.target_percent, lang),
+        i18n.t("in.deadline", lang): i18n.date_of(s.deadline, lang),
+        i18n.t("in.growth", lang): i18n.number(s.growth_per_year, lang),
+    }
