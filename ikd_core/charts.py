@@ -11,6 +11,7 @@ from ikd_core import i18n
 from ikd_core.compare import CompareView, status_text
 from ikd_core.i18n import Lang
 from ikd_core.region import RegionView
+from ikd_core.whatif import Line
 
 FONT = "DejaVu Sans, Arial, sans-serif"  # installed locally: no web fonts
 # The camera button's PNG: 3x for slides.
@@ -108,4 +109,66 @@ def region_history(view: RegionView, lang: Lang) -> go.Figure:
                      title=i18n.t("chart.axis.as_of", lang))
     top = max(p for s in view.series for p in s.percents)
     fig.update_yaxes(title=i18n.t("chart.axis.percent", lang), range=[0, max(top * 1.15, 1)], ticksuffix="%")
+    return fig
+
+
+def _rgba(hex_colour: str, alpha: float) -> str:
+    r, g, b = (int(hex_colour[i:i + 2], 16) for i in (1, 3, 5))
+    return f"rgba({r},{g},{b},{alpha})"
+
+
+def projection_chart(lines: list[Line], lang: Lang, title: str) -> go.Figure:
+    """Observations as solid markers; each projection dashed with its band; target, deadline, reach point and
+    the required-pace line drawn and labelled, so a projection never looks like data."""
+    fig = go.Figure()
+    proj = i18n.t("chart.projection", lang)
+    for line in lines:
+        r, s = line.result, line.result.scenario
+        dates = [c[0] for c in r.curve]
+        low, mid, high = ([c[k] for c in r.curve] for k in (1, 2, 3))
+        name = html.escape(line.name)
+        fig.add_trace(go.Scatter(x=dates + dates[::-1], y=high + low[::-1], fill="toself", mode="lines",
+                                 line={"width": 0}, fillcolor=_rgba(line.color, 0.18), hoverinfo="skip",
+                                 name=f"{name}: {i18n.t('chart.band', lang)}", legendgroup=line.region_id))
+        fig.add_trace(go.Scatter(
+            x=dates, y=mid, mode="lines", line={"color": line.color, "width": 3, "dash": "dash"},
+            name=f"{name}: {proj}", legendgroup=line.region_id,
+            hovertext=[f"{name} · {proj}<br>{i18n.date_of(d, lang)}: {i18n.percent(m, lang, 1)} "
+                       f"({i18n.percent(lo, lang, 1)}–{i18n.percent(hi, lang, 1)})"
+                       for d, lo, m, hi in r.curve], hoverinfo="text",
+        ))
+        fig.add_trace(go.Scatter(
+            x=[r.start.date, s.deadline], y=[r.start.percent, s.target_percent], mode="lines",
+            line={"color": line.color, "width": 2, "dash": "dot"}, legendgroup=line.region_id,
+            name=f"{name}: {i18n.t('chart.required', lang)}", hoverinfo="skip",
+        ))
+        fig.add_trace(go.Scatter(
+            x=line.observed_dates, y=line.observed_percents, mode="markers", name=f"{name}: {i18n.t('chart.observed', lang)}",
+            marker={"color": line.color, "size": 14, "symbol": "circle", "line": {"color": "#000", "width": 2}},
+            hovertext=line.observed_hovers, hoverinfo="text", legendgroup=line.region_id,
+        ))
+        if r.reach_date and r.reach_date > r.start.date:
+            fig.add_trace(go.Scatter(
+                x=[r.reach_date], y=[s.target_percent], mode="markers+text", legendgroup=line.region_id,
+                marker={"symbol": "star", "size": 18, "color": line.color, "line": {"color": "#000", "width": 1}},
+                text=[i18n.date_of(r.reach_date, lang)], textposition="top center", showlegend=False,
+                hovertext=[f"{name}: {i18n.t('chart.reach', lang)} {i18n.date_of(r.reach_date, lang)}"],
+                hoverinfo="text",
+            ))
+    if lines:
+        s = lines[0].result.scenario
+        fig.add_hline(y=s.target_percent, line={"color": "#000", "width": 2, "dash": "dash"},
+                      annotation={"text": i18n.t("chart.target_line", lang, target=i18n.percent(s.target_percent, lang))},
+                      annotation_position="top left")
+        fig.add_vline(x=s.deadline, line={"color": "#555", "width": 2, "dash": "dot"})
+        fig.add_annotation(x=s.deadline, y=1, yref="paper", showarrow=False, yanchor="bottom",
+                           text=i18n.t("chart.deadline", lang, date=i18n.date_of(s.deadline, lang)))
+        first = min([d for ln in lines for d in ln.observed_dates] + [ln.result.curve[0][0] for ln in lines])
+        last = max(ln.result.curve[-1][0] for ln in lines)
+        ticks, labels = date_ticks(first, last, lang)
+        fig.update_xaxes(tickvals=ticks, ticktext=labels, title=i18n.t("chart.axis.date", lang))
+        top = max([s.target_percent] + [c[3] for ln in lines for c in ln.result.curve])
+        fig.update_yaxes(range=[0, min(100, top * 1.1) if top <= 100 else top * 1.1], ticksuffix="%",
+                         title=i18n.t("chart.axis.percent", lang))
+    fig.update_layout(**base_layout(lang, title), height=520, legend={"orientation": "h", "y": -0.25})
     return fig

@@ -2,20 +2,39 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping
 
 from ikd_core.compare import METRICS, provinces
 from ikd_core.i18n import LANGS
+from ikd_core.pace import METHODS
 from ikd_core.snapshot import Snapshot
 
-# Carried from page to page; the rest (metric, region) belongs to one page.
+# Carried from page to page; the rest belongs to one page.
 SHARED_KEYS = ("lang", "regions", "indicator", "level", "province")
 LEVELS = ("provinsi", "kota", "kabupaten")
+# Every parameter a link may carry, and how its text is read.
+KINDS = {
+    "lang": "str", "regions": "multi", "indicator": "str", "level": "multi", "province": "multi",
+    "metric": "str", "region": "str", "indicators": "multi", "q": "str",
+    "common": "bool", "at": "date",
+    "method": "str", "window": "int", "model": "str", "ceiling": "float", "band": "int", "deadline": "date",
+    "mult": "float", "points": "int", "per_point": "float", "events": "float", "per_event": "float",
+    "wdays": "int", "target": "float", "growth": "float",
+}
+# Numeric parameters: the slider's range, so a link cannot push a widget outside it.
+RANGES = {
+    "window": (2, 24), "ceiling": (1, 100), "band": (0, 90), "mult": (0, 5), "points": (0, 200),
+    "per_point": (0, 500), "events": (0, 21), "per_event": (0, 2000), "wdays": (5, 6), "target": (1, 100),
+    "growth": (0, 1_000_000),
+}
+DATE_RANGE = (dt.date(2023, 1, 1), dt.date(2035, 12, 31))
 
 
 def allowed_values(snapshot: Snapshot | None) -> dict[str, set[str]]:
     """Every query parameter the app understands, and the values it accepts."""
-    allowed = {"lang": set(LANGS), "metric": set(METRICS), "level": set(LEVELS)}
+    allowed = {"lang": set(LANGS), "metric": set(METRICS), "level": set(LEVELS), "method": set(METHODS),
+               "model": {"constant", "saturating"}, "common": {"0", "1"}}
     if snapshot is not None:
         regions = set(snapshot.regions)
         allowed |= {"regions": regions, "region": regions, "indicator": set(snapshot.indicators),
@@ -32,11 +51,25 @@ def clean(params: Mapping[str, list[str]], allowed: dict[str, set[str]]) -> tupl
     kept: dict[str, list[str]] = {}
     rejected: list[tuple[str, str]] = []
     for key, values in params.items():
-        if key not in allowed:
+        if key not in allowed and KINDS.get(key) not in ("int", "float", "date"):
             kept[key] = list(values)
             continue
-        good = [v for v in values if v in allowed[key]]
-        rejected += [(key, v) for v in values if v not in allowed[key]]
+        good = [v for v in values if _acceptable(key, v, allowed)]
+        rejected += [(key, v) for v in values if not _acceptable(key, v, allowed)]
         if good:
             kept[key] = good
     return kept, rejected
+
+
+def _acceptable(key: str, value: str, allowed: dict[str, set[str]]) -> bool:
+    kind = KINDS.get(key)
+    try:
+        if kind == "date":
+            return DATE_RANGE[0] <= dt.date.fromisoformat(value) <= DATE_RANGE[1]
+        if kind in ("int", "float"):
+            number = int(value) if kind == "int" else float(value)
+            low, high = RANGES[key]
+            return low <= number <= high
+    except ValueError:
+        return False
+    return value in allowed[key]

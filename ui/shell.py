@@ -23,6 +23,8 @@ PAGES = (
     ("pages/ringkasan.py", "ringkasan", "page.overview"),
     ("pages/bandingkan.py", "bandingkan", "page.compare"),
     ("pages/wilayah.py", "wilayah", "page.region"),
+    ("pages/proyeksi.py", "proyeksi", "page.projection"),
+    ("pages/simulasi.py", "simulasi", "page.simulation"),
     ("pages/data.py", "data", "page.data"),
 )
 

@@ -8,14 +8,16 @@ seeds the widgets; after the page has run, the widgets' values are written back,
 
 from __future__ import annotations
 
+import datetime as dt
 import threading
 
 import streamlit as st
 
-from ikd_core.selection import SHARED_KEYS
+from ikd_core.selection import KINDS, SHARED_KEYS
 
-KEYS = {"lang", "regions", "indicator", "metric", "level", "province", "region", "indicators", "q"}
-MULTI = {"regions", "level", "province", "indicators"}
+KEYS = set(KINDS)
+MULTI = {key for key, kind in KINDS.items() if kind == "multi"}
+_PARSE = {"int": int, "float": float, "date": dt.date.fromisoformat, "bool": lambda v: v == "1"}
 _WRITTEN, _PAGE = "_url_written", "_url_page"
 _run = threading.local()  # the keys rendered in this script run, with their defaults
 
@@ -33,7 +35,8 @@ def seed_from_url(page: str) -> None:
     _run.seeded = True
     for key in KEYS:
         if key in current:
-            st.session_state[key] = current[key] if key in MULTI else current[key][0]
+            kind = KINDS[key]
+            st.session_state[key] = current[key] if kind == "multi" else _PARSE.get(kind, str)(current[key][0])
         else:
             st.session_state.pop(key, None)
     st.session_state[_WRITTEN], st.session_state[_PAGE] = current, page
@@ -45,19 +48,36 @@ def bound(key: str, default: object) -> str:
     return key
 
 
-def write_url() -> None:
-    """After a run: widgets rendered in it write their values; shared ones not rendered here keep theirs."""
+def _text(value: object) -> str:
+    if isinstance(value, bool):
+        return "1" if value else "0"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return value.isoformat() if isinstance(value, dt.date) else str(value)
+
+
+def write_url(only: bool = False) -> None:
+    """After a run: widgets rendered in it write their values; shared ones not rendered here keep theirs.
+
+    With `only`, from inside a fragment: just the widgets registered since the fragment started change.
+    """
     defaults: dict = getattr(_run, "defaults", {})
     current = _current()
-    params = {k: v for k, v in current.items() if k not in KEYS or (k in SHARED_KEYS and k not in defaults)}
+    params = {k: v for k, v in current.items()
+              if only or k not in KEYS or (k in SHARED_KEYS and k not in defaults)}
     for key, default in defaults.items():
         value = st.session_state.get(key)
         if value is None or value == default or (key in MULTI and not value):
             params.pop(key, None)
         else:
-            params[key] = [str(v) for v in value] if key in MULTI else [str(value)]
+            params[key] = [_text(v) for v in value] if key in MULTI else [_text(value)]
     # After a seeding run, write even an unchanged set: a page link to the same page passes its parameters to
     # the script without putting them in the address bar.
     if params != current or getattr(_run, "seeded", False):
         st.query_params.from_dict(params)
     st.session_state[_WRITTEN] = params
+
+
+def start_fragment() -> None:
+    """Call at the top of a fragment: it reruns alone, so it registers its own widgets for write_url(only=True)."""
+    _run.defaults = {}

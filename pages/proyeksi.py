@@ -1,0 +1,37 @@
+"""Proyeksi: will the chosen regions reach the target by the deadline, at their current pace?"""
+
+import pandas as pd
+import streamlit as st
+
+from ikd_core import charts, i18n
+from ikd_core.whatif import numbers, region_scenario
+from ui.shell import page_context
+from ui.widgets import indicator_picker, projection_controls
+from ui.urlstate import bound
+
+ctx = page_context("projection.heading")
+lang, snapshot = ctx.lang, ctx.state.snapshot
+
+if snapshot is not None:
+    ids = list(snapshot.regions)
+    cols = st.columns([3, 1])
+    regions = cols[0].multiselect(i18n.t("pick.regions", lang), ids, default=ids[:2], key=bound("regions", ids[:2]),
+                                  format_func=lambda r: snapshot.regions[r].name)
+    indicator = indicator_picker(snapshot, lang, cols[1])
+    controls = projection_controls(snapshot, lang)
+    setups = [region_scenario(snapshot, r, indicator, lang, controls["deadline"], controls["method"],
+                              controls["window"], **controls["changes"]) for r in regions]
+    setups = [s for s in setups if s is not None]
+    if not setups:
+        st.info(i18n.t("projection.empty", lang))
+    else:
+        if len({s.lines.result.start.base is None for s in setups}) > 1 or len(setups) > 1:
+            st.caption(i18n.t("projection.mixed", lang))
+        name = getattr(snapshot.indicators[indicator].name, lang)
+        st.plotly_chart(charts.projection_chart([s.lines for s in setups], lang, name), width="stretch",
+                        theme=None, config=charts.PLOTLY_CONFIG)
+        st.subheader(i18n.t("projection.results", lang))
+        table = {s.name: dict(numbers(s.lines.result, lang)) for s in setups}
+        st.dataframe(pd.DataFrame(table), width="stretch")
+        for s in setups:
+            st.markdown(f"**{s.name}.** {s.lines.method}")

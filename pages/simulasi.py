@@ -1,0 +1,69 @@
+"""Simulasi: what would it take? Sliders drive a scenario, shown beside the region as it is."""
+
+import pandas as pd
+import streamlit as st
+
+from ikd_core import charts, i18n
+from ikd_core.whatif import comparison_table, numbers, region_scenario
+from ui.shell import page_context, shared_params
+from ui.urlstate import bound, start_fragment, write_url
+from ui.widgets import indicator_picker, scenario_sliders
+
+ctx = page_context("sim.heading")
+lang, snapshot = ctx.lang, ctx.state.snapshot
+KEPT = "kept_scenarios"
+
+
+@st.fragment
+def scenario_panel(region_id: str, indicator: str) -> None:
+    """Only this part reruns when a slider moves."""
+    start_fragment()
+    base = region_scenario(snapshot, region_id, indicator, lang)
+    changes = scenario_sliders(base.baseline, base.result, lang)
+    setup = region_scenario(snapshot, region_id, indicator, lang, changes.pop("deadline"), **changes)
+    if setup.result.start.base is None:
+        st.caption(i18n.t("sim.no_base", lang))
+    left, right = st.columns(2)
+    for column, title, result in ((left, "sim.baseline", setup.result), (right, "sim.scenario", setup.lines.result)):
+        with column:
+            st.markdown(f"#### {i18n.t(title, lang)}")
+            label, value = numbers(result, lang)[0]
+            column.metric(label, value.split(" (")[0], border=True)
+            st.table(pd.DataFrame(numbers(result, lang)[1:], columns=[i18n.t("col.item", lang),
+                                                                     i18n.t("col.value", lang)]).set_index(
+                i18n.t("col.item", lang)))
+    baseline_line = setup.lines.__class__(**{**setup.lines.__dict__, "name": i18n.t("sim.baseline", lang),
+                                             "color": "#777777", "result": setup.result})
+    scenario_line = setup.lines.__class__(**{**setup.lines.__dict__, "name": i18n.t("sim.scenario", lang)})
+    st.plotly_chart(charts.projection_chart([baseline_line, scenario_line], lang,
+                                            i18n.t("sim.chart_title", lang, region=setup.name)),
+                    width="stretch", theme=None, config=charts.PLOTLY_CONFIG)
+    st.caption(setup.lines.method)
+    kept = st.session_state.setdefault(KEPT, [])
+    b1, b2 = st.columns(2)
+    if b1.button(i18n.t("sim.keep", lang), disabled=len(kept) >= 3, icon=":material/bookmark_add:"):
+        kept.append((region_id, indicator, dict(changes), setup.lines.result.scenario.deadline))
+    if b2.button(i18n.t("sim.clear", lang), disabled=not kept, icon=":material/delete:"):
+        kept.clear()
+    if len(kept) >= 3:
+        st.caption(i18n.t("sim.kept_full", lang))
+    named = [(i18n.t("sim.baseline", lang), setup.result), (i18n.t("sim.scenario", lang), setup.lines.result)]
+    for n, (rid, ind, ch, deadline) in enumerate(kept, start=1):
+        other = region_scenario(snapshot, rid, ind, lang, deadline, **ch)
+        named.append((f"{i18n.t('sim.kept_name', lang, n=n)} · {other.name}", other.lines.result))
+    st.markdown(f"#### {i18n.t('sim.table', lang)}")
+    st.dataframe(pd.DataFrame(comparison_table(named, lang)), hide_index=True, width="stretch")
+    write_url(only=True)
+
+
+if snapshot is not None:
+    ids = list(snapshot.regions)
+    preferred = shared_params().get("regions", ids)[0]
+    cols = st.columns([3, 1])
+    region_id = cols[0].selectbox(i18n.t("pick.region", lang), ids, index=ids.index(preferred),
+                                  format_func=lambda r: snapshot.regions[r].name, key=bound("region", None))
+    indicator = indicator_picker(snapshot, lang, cols[1])
+    if region_scenario(snapshot, region_id, indicator, lang) is None:
+        st.info(i18n.t("projection.empty", lang))
+    else:
+        scenario_panel(region_id, indicator)
