@@ -53,7 +53,8 @@ def ranking_bars(view: CompareView, indicator_name: str, lang: Lang) -> go.Figur
                 "color": [r.color for r in rows],
                 "line": {"color": "#222", "width": 1},
                 # Approximate or derived figures are hatched, so the difference survives greyscale projectors.
-                "pattern": {"shape": ["/" if r.hatched else "" for r in rows]},
+                # Projections get a cross-hatch of their own: a projection must never look like data.
+                "pattern": {"shape": ["x" if r.projected else "/" if r.hatched else "" for r in rows]},
             },
         )
     )

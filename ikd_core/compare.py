@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 from collections import Counter
 from dataclasses import dataclass
@@ -32,6 +33,7 @@ class Row:
     value_text: str
     sublabel: str  # base and as-of date, shown under the name on every bar
     hover: str
+    projected: bool = False  # the value is a projection to a common date, not a reported figure
 
     @property
     def status(self) -> Status:
@@ -94,15 +96,21 @@ def _like_for_like(rows: list[Row]) -> tuple[str, ...]:
     return tuple(r.region_id for r in rows if (r.metrics.base_kind, r.level) == best)
 
 
+PROJECTABLE = ("percent", "percent_of_target")
+
+
 def compare(snapshot: Snapshot, lang: Lang, region_ids: list[str], indicator: str = "ikd",
-            metric: str = "percent") -> CompareView:
+            metric: str = "percent", project_to: dt.date | None = None) -> CompareView:
+    """Rows of the chosen regions' latest figures; with `project_to`, percents are projected to that one date
+    (each at its own current pace) so that figures from different moments can be ranked together."""
     regions = snapshot.regions
     ind = snapshot.indicators[indicator]
     colors = region_colors(list(regions))
     wanted = [r for r in region_ids if r in regions]
     latest_of = {m.observation.region: m for m in latest(snapshot.metrics, indicator)}
     opening = snapshot.dataset.program.public_opening.date if snapshot.dataset.program else None
-    deadline = year_end(snapshot.today.year)
+    project = project_to is not None and metric in PROJECTABLE
+    deadline = project_to if project else year_end(snapshot.today.year)
     rows = []
     for rid in wanted:
         m = latest_of.get(rid)
@@ -110,27 +118,48 @@ def compare(snapshot: Snapshot, lang: Lang, region_ids: list[str], indicator: st
             continue
         value = _metric_value(m, metric)
         region = regions[rid]
+        look = outlook(snapshot.metrics, m, ind, region, opening, deadline)
+        number, text = (value.value if value else None), metric_text(m, metric, lang)
+        sublabel = f"{base_label(m, lang)} · {i18n.date(m.as_of, lang)}"
+        if project:
+            number, text, sublabel = _projected(look, metric, m, sublabel, lang)
         rows.append(Row(
             region_id=rid, name=region.name, level=region.level, province=region.province, color=colors[rid],
-            metrics=m, outlook=outlook(snapshot.metrics, m, ind, region, opening, deadline),
-            value=value.value if value else None, value_text=metric_text(m, metric, lang),
-            sublabel=f"{base_label(m, lang)} · {i18n.date(m.as_of, lang)}", hover=hover(snapshot, m, lang),
+            metrics=m, outlook=look, value=number, value_text=text, sublabel=sublabel,
+            hover=hover(snapshot, m, lang), projected=project and number is not None,
         ))
     rows.sort(key=lambda r: (r.value is None, -(r.value or 0)))
     levels = {rid: r.level for rid, r in regions.items()}
     findings = comparison_findings([r.metrics for r in rows], levels)
+    if project:  # projected to one date: the moments no longer differ; each bar says where it started
+        findings = [f for f in findings if f.code != "different_dates"]
     notes = [i18n.finding(f.code, f.params, lang) for f in findings]
     mixed = any(f.code in ("mixed_bases", "mixed_levels") for f in findings)
     missing = [regions[rid].name for rid in wanted if rid not in latest_of]
     if missing:
         notes.append(i18n.t("compare.missing", lang, regions=", ".join(missing),
                             indicator=getattr(ind.name, lang)))
+    if project:
+        notes.insert(0, i18n.t("compare.projected_note", lang, date=i18n.date_of(deadline, lang)))
     target_line = None
     if metric == "percent" and rows:
         target_line = rows[0].outlook.target_percent
     elif metric == "percent_of_target":
         target_line = 100.0
     return CompareView(indicator, metric, rows, target_line, notes, _like_for_like(rows) if mixed else None, missing)
+
+
+def _projected(look: Outlook, metric: str, m: Metrics, sublabel: str, lang: Lang):
+    """The value, its text and its sub-label when a row is projected to the common date."""
+    result = look.result
+    if result is None or result.projected_percent is None:
+        return None, "—", sublabel
+    number = result.projected_percent
+    if metric == "percent_of_target" and look.target_percent:
+        number = number / look.target_percent * 100
+    text = f"{i18n.percent(number, lang, 1)} ({i18n.t('chart.projection', lang)})"
+    since = i18n.t("compare.projected_from", lang, date=i18n.date(m.as_of, lang))
+    return number, text, f"{base_label(m, lang)} · {since}"
 
 
 def table_rows(view: CompareView, snapshot: Snapshot, lang: Lang) -> list[dict[str, object]]:

@@ -3,7 +3,8 @@
 import streamlit as st
 
 from ikd_core import charts, i18n
-from ikd_core.compare import METRICS, compare, table_rows
+from ikd_core.compare import METRICS, PROJECTABLE, compare, table_rows
+from ikd_core.projection import year_end
 from ui.shell import page_context
 from ui.urlstate import bound
 from ui.widgets import comparison_table, notes_box, region_picker
@@ -22,7 +23,13 @@ if snapshot is not None:
         i18n.t("pick.metric", lang), list(METRICS), format_func=lambda m: i18n.t(f"metric.{m}", lang),
         default="percent", key=bound("metric", "percent"),
     ) or "percent"
-    view = compare(snapshot, lang, picked.regions, picked.indicator, metric)
+    common_cols = st.columns([2, 1])
+    common = common_cols[0].toggle(i18n.t("compare.common", lang), key=bound("common", False),
+                                   help=i18n.t("compare.common_help", lang), disabled=metric not in PROJECTABLE)
+    at = common_cols[1].date_input(i18n.t("compare.at", lang), year_end(snapshot.today.year), format="DD/MM/YYYY",
+                                   key=bound("at", year_end(snapshot.today.year)), disabled=not common)
+    view = compare(snapshot, lang, picked.regions, picked.indicator, metric,
+                   project_to=at if common and metric in PROJECTABLE else None)
     notes_box(view.notes)
     if view.like_for_like:
         names = ", ".join(snapshot.regions[r].name for r in view.like_for_like)

@@ -41,10 +41,10 @@ def scenario_panel(region_id: str, indicator: str) -> None:
     st.caption(setup.lines.method)
     kept = st.session_state.setdefault(KEPT, [])
     b1, b2 = st.columns(2)
-    if b1.button(i18n.t("sim.keep", lang), disabled=len(kept) >= 3, icon=":material/bookmark_add:"):
-        kept.append((region_id, indicator, dict(changes), setup.lines.result.scenario.deadline))
-    if b2.button(i18n.t("sim.clear", lang), disabled=not kept, icon=":material/delete:"):
-        kept.clear()
+    # Callbacks, not return values: they run before the rerun, so a click is never lost.
+    b1.button(i18n.t("sim.keep", lang), disabled=len(kept) >= 3, icon=":material/bookmark_add:",
+              on_click=kept.append, args=((region_id, indicator, dict(changes), setup.lines.result.scenario.deadline),))
+    b2.button(i18n.t("sim.clear", lang), disabled=not kept, icon=":material/delete:", on_click=kept.clear)
     if len(kept) >= 3:
         st.caption(i18n.t("sim.kept_full", lang))
     named = [(i18n.t("sim.baseline", lang), setup.result), (i18n.t("sim.scenario", lang), setup.lines.result)]

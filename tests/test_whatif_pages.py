@@ -1,0 +1,142 @@
+"""Proyeksi, Simulasi and the common-date option, through AppTest."""
+
+from __future__ import annotations
+
+import json
+
+from streamlit.testing.v1 import AppTest
+
+from conftest import ROOT
+
+APP = str(ROOT / "app.py")
+
+
+def open_page(page: str, **params) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.run()
+    at.switch_page(page)
+    for key, value in params.items():
+        at.query_params[key] = value
+    at.run()
+    assert not at.exception, at.exception
+    return at
+
+
+def table_value(at: AppTest, index: int, label: str) -> str:
+    frame = at.table[index].value
+    return str(frame.loc[label].iloc[0])
+
+
+def url(at: AppTest, key: str) -> list[str]:
+    value = at.query_params.get(key, [])
+    return [value] if isinstance(value, str) else list(value)
+
+
+def spec(at: AppTest) -> dict:
+    return json.loads(at.get("plotly_chart")[0].proto.spec)
+
+
+# --- Proyeksi --------------------------------------------------------------------------------------------------
+def test_projection_page_draws_observed_points_projection_band_target_and_method():
+    at = open_page("pages/proyeksi.py", regions=["blitar"])
+    chart = spec(at)
+    names = [t["name"] for t in chart["data"] if "name" in t]
+    assert "Blitar: proyeksi" in names and "Blitar: data" in names and "Blitar: laju yang dibutuhkan" in names
+    dashed = next(t for t in chart["data"] if t.get("name") == "Blitar: proyeksi")
+    assert dashed["line"]["dash"] == "dash"
+    assert any(a.get("text") == "tenggat 31 Desember 2026" for a in chart["layout"]["annotations"])
+    results = at.dataframe[0].value
+    assert results.loc["Proyeksi pada 31 Desember 2026", "Blitar"] == "26,8% (24,4%–29,1%)"
+    assert results.loc["Tanggal mencapai 30%", "Blitar"] == "20 Juni 2027 (antara 6 Februari 2027 dan 25 Februari 2028)"
+    method = " ".join(m.value for m in at.markdown)
+    assert "rata-rata sejak IKD dibuka untuk umum (14 Februari 2023)" in method and "±30%" in method
+
+
+def test_projection_band_and_deadline_come_from_the_link():
+    at = open_page("pages/proyeksi.py", regions=["blitar"], band="50", deadline="2027-06-30")
+    results = at.dataframe[0].value
+    assert "Proyeksi pada 30 Juni 2027" in results.index
+    assert "±50%" in " ".join(m.value for m in at.markdown)
+
+
+def test_projection_saturating_model_is_stated_in_words():
+    at = open_page("pages/proyeksi.py", regions=["kaltim"], model="saturating", ceiling="40")
+    assert "kurva jenuh" in " ".join(m.value for m in at.markdown) and "40%" in " ".join(m.value for m in at.markdown)
+
+
+# --- Simulasi --------------------------------------------------------------------------------------------------
+SLIDERS = {  # key: (a value to move it to, the partner it needs to matter)
+    "mult": (2.0, {}), "points": (10, {}), "per_point": (20.0, {"points": "5"}), "events": (3, {"per_event": "100"}),
+    "per_event": (100, {"events": "2"}), "growth": (20_000.0, {}),
+}
+
+
+def test_every_slider_changes_the_scenario_numbers():
+    for key, (value, partner) in SLIDERS.items():
+        at = open_page("pages/simulasi.py", region="balikpapan", **partner)
+        before = at.table[1].value.to_dict()
+        at.select_slider(key=key).set_value(value).run()
+        assert not at.exception
+        assert at.table[1].value.to_dict() != before, key
+        assert url(at, key) == [str(int(value)) if float(value).is_integer() else str(value)]
+
+
+def test_working_days_target_and_deadline_change_the_scenario():
+    at = open_page("pages/simulasi.py", region="blitar")
+    per_working_day = "…per hari kerja (5 hari/minggu)"
+    five = table_value(at, 1, per_working_day)
+    at.radio(key="wdays").set_value(6).run()
+    assert table_value(at, 1, "…per hari kerja (6 hari/minggu)") != five
+    at.select_slider(key="target").set_value(25.0).run()
+    assert table_value(at, 1, "Orang yang masih dibutuhkan") == "7.380"  # 25% of 123.000 = 30.750 − 23.370
+    at.date_input(key="deadline").set_value("2027-12-31").run()
+    assert at.metric[1].label == "Proyeksi pada 31 Desember 2027"
+
+
+def test_a_bookmarked_scenario_url_restores_the_same_numbers():
+    link = {"region": "balikpapan", "points": "10", "per_point": "20"}
+    first = open_page("pages/simulasi.py", **link)
+    again = open_page("pages/simulasi.py", **link)
+    assert first.select_slider(key="points").value == 10
+    assert first.metric[1].value == again.metric[1].value == "16,7%"
+    # 10 more kelurahan × 20 a working day × 5 / 7 = 142,9 more people a day than the 59 today
+    assert table_value(first, 1, "Laju sekarang (orang/hari)") == "202"
+    assert table_value(first, 0, "Laju sekarang (orang/hari)") == "59"
+
+
+def test_up_to_three_scenarios_are_kept_and_compared_in_one_table():
+    at = open_page("pages/simulasi.py", region="blitar")
+    keep = next(b for b in at.button if b.label == "Simpan skenario ini untuk dibandingkan")
+    for multiplier in (1.5, 2.0, 3.0):
+        at.select_slider(key="mult").set_value(multiplier).run()
+        next(b for b in at.button if b.label == "Simpan skenario ini untuk dibandingkan").click().run()
+    table = at.dataframe[0].value
+    assert list(table.columns)[:3] == ["Butir", "Kondisi sekarang", "Skenario"]
+    assert [c for c in table.columns if c.startswith("Skenario ")] == [
+        "Skenario 1 · Blitar", "Skenario 2 · Blitar", "Skenario 3 · Blitar"]
+    row = table.set_index("Butir").loc["Pengali laju sekarang"]
+    assert (row["Skenario 1 · Blitar"], row["Skenario 3 · Blitar"]) == ("1,50×", "3,00×")
+    assert next(b for b in at.button if b.label == keep.label).disabled
+
+
+def test_bad_scenario_values_in_a_link_are_refused_kindly():
+    at = open_page("pages/simulasi.py", region="blitar", mult="99", deadline="someday")
+    message = next(w.value for w in at.warning if "tidak dikenal" in w.value)
+    assert "pengali laju “99”" in message and "tenggat “someday”" in message
+    assert at.select_slider(key="mult").value == 1.0
+
+
+def test_simulation_in_english():
+    at = open_page("pages/simulasi.py", region="blitar", lang="en")
+    assert at.title[0].value == "What if…"
+    assert at.metric[0].label == "Projected on 31 December 2026"
+
+
+# --- Bandingkan: one common date -------------------------------------------------------------------------------
+def test_compare_can_project_every_region_to_one_date_before_ranking():
+    at = open_page("pages/bandingkan.py", common="1", at="2026-12-31")
+    bar = spec(at)["data"][0]
+    assert "67,9% (proyeksi)" in bar["text"]
+    assert bar["marker"]["pattern"]["shape"] == ["x"] * 5
+    notes = at.warning[0].value
+    assert "proyeksi ke 31 Desember 2026" in notes and "waktu yang berbeda" not in notes
