@@ -38,6 +38,7 @@ class Setup:
     region_id: str
     name: str
     color: str
+    base_kind: str
     baseline: Scenario
     result: Result  # the baseline's result
     lines: Line
@@ -66,7 +67,13 @@ def region_scenario(snapshot: Snapshot, region_id: str, indicator: str, lang: La
     line = Line(region_id, region.name, color, [p.as_of.reference for p in points],
                 [p.percent.value for p in points], [hover(snapshot, p, lang) for p in points],  # type: ignore
                 result, method_text(result, m, lang))
-    return Setup(region_id, region.name, color, base, simulate(start, pace, base, snapshot.today), line)  # type: ignore
+    return Setup(region_id, region.name, color, m.base_kind, base,
+                 simulate(start, pace, base, snapshot.today), line)  # type: ignore[arg-type]
+
+
+def mixed_bases(setups: list[Setup]) -> bool:
+    """Whether the projected regions' percents are of different bases (their levels are then not comparable)."""
+    return len({s.base_kind for s in setups}) > 1
 
 
 def method_text(result: Result, m, lang: Lang) -> str:

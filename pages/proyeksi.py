@@ -4,7 +4,7 @@ import pandas as pd
 import streamlit as st
 
 from ikd_core import charts, i18n
-from ikd_core.whatif import numbers, region_scenario
+from ikd_core.whatif import mixed_bases, numbers, region_scenario
 from ui.shell import page_context
 from ui.widgets import indicator_picker, projection_controls
 from ui.urlstate import bound
@@ -25,10 +25,11 @@ if snapshot is not None:
     if not setups:
         st.info(i18n.t("projection.empty", lang))
     else:
-        if len({s.lines.result.start.base is None for s in setups}) > 1 or len(setups) > 1:
+        if mixed_bases(setups):
             st.caption(i18n.t("projection.mixed", lang))
-        name = getattr(snapshot.indicators[indicator].name, lang)
-        st.plotly_chart(charts.projection_chart([s.lines for s in setups], lang, name), width="stretch",
+        title = i18n.t("projection.chart_title", lang, indicator=getattr(snapshot.indicators[indicator].name, lang),
+                       date=i18n.date_of(controls["deadline"], lang))
+        st.plotly_chart(charts.projection_chart([s.lines for s in setups], lang, title), width="stretch",
                         theme=None, config=charts.PLOTLY_CONFIG)
         st.subheader(i18n.t("projection.results", lang))
         table = {s.name: dict(numbers(s.lines.result, lang)) for s in setups}

@@ -71,7 +71,7 @@ def projection_controls(snapshot: Snapshot, lang: Lang) -> dict:
     from ikd_core.pace import METHODS
     from ikd_core.projection import year_end
 
-    cols = st.columns([2, 1, 2, 1, 1, 2])
+    cols = st.columns([2, 1, 2, 2, 2, 2])
     method = cols[0].selectbox(i18n.t("in.method", lang), list(METHODS[:2]),
                                format_func=lambda m: i18n.t(f"pace.{m}", lang), key=bound("method", "last_two"))
     window = cols[1].number_input(i18n.t("in.window", lang), 2, 24, 3, key=bound("window", 3),
@@ -79,9 +79,9 @@ def projection_controls(snapshot: Snapshot, lang: Lang) -> dict:
     model = cols[2].segmented_control(i18n.t("in.model", lang), ["constant", "saturating"],
                                       format_func=lambda m: i18n.t(f"model.{m}", lang),
                                       default="constant", key=bound("model", "constant")) or "constant"
-    ceiling = cols[3].number_input(i18n.t("in.ceiling", lang), 1.0, 100.0, 80.0, step=5.0,
-                                   key=bound("ceiling", 80.0), disabled=model != "saturating")
-    band = cols[4].number_input(i18n.t("in.band", lang), 0, 90, 30, step=5, key=bound("band", 30))
+    ceiling = number_slider(cols[3], i18n.t("in.ceiling", lang), 5, 100, 5, 80, "ceiling",
+                            lambda v: i18n.percent(v, lang), disabled=model != "saturating")
+    band = number_slider(cols[4], i18n.t("in.band", lang), 0, 90, 5, 30, "band", lambda v: i18n.percent(v, lang))
     deadline = cols[5].date_input(i18n.t("in.deadline", lang), year_end(snapshot.today.year),
                                   key=bound("deadline", year_end(snapshot.today.year)), format="DD/MM/YYYY")
     return {"method": method, "window": int(window), "deadline": deadline,
@@ -93,14 +93,14 @@ def _steps(low: float, high: float, step: float) -> list[float]:
 
 
 def number_slider(container, label: str, low: float, high: float, step: float, default: float, key: str,
-                  show, help: str | None = None) -> float:
+                  show, help: str | None = None, disabled: bool = False) -> float:
     """A slider whose labels are formatted by babel (Streamlit's own slider format prints 8000.00)."""
     options = _steps(low, high, step)
     default = min(options, key=lambda v: abs(v - default))  # snap a derived default onto the scale
     if key in st.session_state and st.session_state[key] not in options:
         st.session_state[key] = min(options, key=lambda v: abs(v - float(st.session_state[key])))
     return container.select_slider(label, options, value=default, format_func=show, key=bound(key, default),
-                                   help=help)
+                                   help=help, disabled=disabled)
 
 
 def scenario_sliders(base, setup_result, lang: Lang) -> dict:
