@@ -58,7 +58,7 @@ def test_every_key_built_at_run_time_exists():
     from ikd_core.compare import METRICS
     from ikd_core.integrity import SHARE_KINDS
     from ikd_core.projection import STATUSES
-    from ikd_core.selection import LEVELS, allowed_values
+    from ikd_core.selection import KINDS, LEVELS
 
     codes = ["percent_mismatch", "count_above_base", "percent_above_100", "target_count_mismatch", "stale",
              "quote_not_found", "reached_but_short"]
@@ -67,8 +67,7 @@ def test_every_key_built_at_run_time_exists():
             + [f"base.{b}" for b in [*SHARE_KINDS, "unspecified", "target"]] + [f"level.{v}" for v in LEVELS]
             + [f"warn.{c}" for c in codes] + [f"short.{c}" for c in codes]
             + [f"warn.{c}" for c in ("mixed_bases", "mixed_levels", "different_dates")]
-            + [f"link.param.{k}" for k in allowed_values(None) | {"regions": 1, "region": 1, "indicator": 1,
-                                                                 "indicators": 1, "province": 1}])
+            + [f"link.param.{k}" for k in KINDS])
     for lang in i18n.LANGS:
         missing = [k for k in keys if k not in i18n.catalogue(lang)]
         assert not missing, (lang, missing)

@@ -13,7 +13,7 @@ from ikd_core import i18n, selection
 from ikd_core.i18n import Lang
 from ikd_core.store import DataStore, State
 from ui.text import literal
-from ui.urlstate import bound, seed_from_url, write_url
+from ui.urlstate import bound, seed_from_url, shared_now, write_url
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DATA = ROOT / "data" / "regions.yaml"
@@ -96,8 +96,8 @@ def _language() -> Lang:
 
 
 def shared_params(**extra: str | list[str]) -> dict[str, list[str]]:
-    """The shared view in the current URL, for a link to another page (Streamlit drops it otherwise)."""
-    params = {key: st.query_params.get_all(key) for key in selection.SHARED_KEYS if key in st.query_params}
+    """The shared view as it is now, for a link to another page (Streamlit drops query parameters otherwise)."""
+    params = shared_now()
     params.update({key: value if isinstance(value, list) else [value] for key, value in extra.items()})
     return params
 

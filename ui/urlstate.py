@@ -18,7 +18,7 @@ from ikd_core.selection import KINDS, SHARED_KEYS
 KEYS = set(KINDS)
 MULTI = {key for key, kind in KINDS.items() if kind == "multi"}
 _PARSE = {"int": int, "float": float, "date": dt.date.fromisoformat, "bool": lambda v: v == "1"}
-_WRITTEN, _PAGE = "_url_written", "_url_page"
+_WRITTEN, _PAGE, _DEFAULTS = "_url_written", "_url_page", "_url_defaults"
 _run = threading.local()  # the keys rendered in this script run, with their defaults
 
 
@@ -45,7 +45,25 @@ def seed_from_url(page: str) -> None:
 def bound(key: str, default: object) -> str:
     """Register a URL-kept widget's key and default (left out of the URL); returns the key for the widget."""
     _run.defaults[key] = default
+    st.session_state.setdefault(_DEFAULTS, {})[key] = default
     return key
+
+
+def shared_now() -> dict[str, list[str]]:
+    """The shared view as the widgets hold it now (the URL lags a widget change by one run), for links."""
+    defaults = st.session_state.get(_DEFAULTS, {})
+    current = _current()
+    out: dict[str, list[str]] = {}
+    for key in SHARED_KEYS:
+        if key not in st.session_state:
+            if key in current:
+                out[key] = current[key]
+            continue
+        value = st.session_state[key]
+        if value is None or value == defaults.get(key) or (key in MULTI and not value):
+            continue
+        out[key] = [_text(v) for v in value] if key in MULTI else [_text(value)]
+    return out
 
 
 def _text(value: object) -> str:
