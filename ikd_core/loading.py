@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import os
+import re
 import typing
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -157,10 +158,15 @@ def _yaml_error(file: str, text: str, exc: yaml.YAMLError) -> DataError:
         return DataError(file, line, col, "", f"invisible character U+{_code(exc.character):04X}: control characters are not allowed in YAML.",
                          "Delete the invisible character (often pasted from a PDF or a word processor).")
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
-    line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
     problem = getattr(exc, "problem", None) or str(exc)
     context = getattr(exc, "context", None)
     message = f"{context}, {problem}" if context else str(problem)
+    opened = getattr(exc, "context_mark", None)
+    if context and context.startswith("while parsing a flow") and opened is not None and mark is not None:
+        # An unclosed [ or { is noticed lines later; the fix belongs where it was opened.
+        message += f" (noticed at line {mark.line + 1})"
+        mark = opened
+    line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
     hint = "Check the indentation and quoting on this line and the one above."
     lines = text.splitlines()
     nearby = lines[max(0, line - 2): line]  # libyaml reports some tab errors on the line after the tab
@@ -239,8 +245,45 @@ def _pydantic_errors(file: str, exc: ValidationError, positions: Positions) -> l
     return out
 
 
+MAX_DEPTH = 100  # the format needs about six levels; libyaml's C composer crashes the process near 100.000
+
+
+def _nesting(text: str, file: str) -> DataError | None:
+    """Refuse very deep nesting before libyaml sees it: its recursive composer can crash the whole server."""
+    flow = 0
+    for number, line in enumerate(text.splitlines(), start=1):
+        indent = len(line) - len(line.lstrip(" "))
+        dashes = len(_DASHES.match(line, indent)[0]) // 2 if line[indent:indent + 1] == "-" else 0  # "- - - x"
+        if indent // 2 + dashes > MAX_DEPTH:
+            return DataError(file, number, 1, "", f"refused: indented more than {MAX_DEPTH} levels deep.",
+                             "The format needs only a few levels of indentation.")
+        if not flow and "[" not in line and "{" not in line:
+            continue  # most lines: nothing to count, and this scan must stay cheap next to parsing
+        quote = ""
+        for column, ch in enumerate(line, start=1):
+            if quote:
+                quote = "" if ch == quote else quote
+            elif ch in "'\"":
+                quote = ch
+            elif ch == "#" and (column == 1 or line[column - 2] in " \t"):
+                break
+            elif ch in "[{":
+                flow += 1
+            elif ch in "]}":
+                flow = max(0, flow - 1)
+            if flow > MAX_DEPTH:
+                return DataError(file, number, column, "", f"refused: nested more than {MAX_DEPTH} levels deep.",
+                                 "The format needs only a few levels of nesting: check for a runaway [ or {.")
+    return None
+
+
+_DASHES = re.compile(r"(?:- +)*")
+
+
 def parse_text(text: str, file: str) -> tuple[object, Positions]:
     """YAML text -> plain Python data and positions; raises DataFileError."""
+    if deep := _nesting(text, file):
+        raise DataFileError([deep])
     if not text.strip():
         raise DataFileError([DataError(file, 1, 1, "", "the file is empty.",
                                        "Start from the example in README.md or restore data/regions.yaml from git.")])

@@ -5,10 +5,12 @@ from __future__ import annotations
 import datetime as dt
 import os
 import threading
+from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import TimeoutError as FutureTimeout
 from dataclasses import dataclass, field
 
 from ikd_core.errors import DataError, DataFileError, DataFileUnreadable
-from ikd_core.loading import load_path
+from ikd_core.loading import MAX_BYTES, decode, load_path, load_text
 from ikd_core.snapshot import Snapshot, build
 
 
@@ -36,13 +38,18 @@ class DataStore:
         self._state: dict[str, State] = {}
         self._good: dict[str, tuple[Snapshot, dt.datetime]] = {}
 
-    def get(self, path: str, today: dt.date | None = None) -> State:
-        today = today or dt.date.today()
+    @staticmethod
+    def version(path: str) -> tuple:
+        """What identifies one saved version of the file: modification time and size."""
         try:
             st = os.stat(path)
-            key: tuple = (st.st_mtime_ns, st.st_size, today)
         except OSError:
-            key = (None, None, today)
+            return (None, None)
+        return (st.st_mtime_ns, st.st_size)
+
+    def get(self, path: str, today: dt.date | None = None) -> State:
+        today = today or dt.date.today()
+        key = (*self.version(path), today)
         with self._lock:
             if self._key.get(path) == key:
                 return self._state[path]
@@ -61,3 +68,25 @@ class DataStore:
         now = dt.datetime.now()
         self._good[path] = (snapshot, now)
         return State(path, snapshot, good_since=now)
+
+
+PREVIEW_SECONDS = 5.0
+_preview_pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix="ikd-preview")
+
+
+def preview(raw: bytes, name: str, today: dt.date | None = None) -> State:
+    """Validate an uploaded draft for one session: never written anywhere, bounded in size and time."""
+    today = today or dt.date.today()
+    if len(raw) > MAX_BYTES:
+        return State(name, None, unreadable=f"{name}: {len(raw):,} bytes is over the {MAX_BYTES:,}-byte limit.")
+
+    def work() -> Snapshot:
+        return build(load_text(decode(raw, name), name, today=today), today)
+
+    try:
+        snapshot = _preview_pool.submit(work).result(timeout=PREVIEW_SECONDS)
+    except DataFileError as exc:
+        return State(name, None, errors=exc.errors)
+    except FutureTimeout:
+        return State(name, None, unreadable=f"{name}: took longer than {PREVIEW_SECONDS:g} s to read; refused.")
+    return State(name, snapshot, good_since=dt.datetime.now())

@@ -5,6 +5,7 @@ import streamlit as st
 from ikd_core import charts, i18n
 from ikd_core.compare import METRICS, PROJECTABLE, compare, table_rows
 from ikd_core.projection import year_end
+from ui.text import literal
 from ui.shell import page_context
 from ui.urlstate import bound
 from ui.widgets import comparison_table, notes_box, region_picker
@@ -33,7 +34,7 @@ if snapshot is not None:
     notes_box(view.notes)
     if view.like_for_like:
         names = ", ".join(snapshot.regions[r].name for r in view.like_for_like)
-        st.button(i18n.t("compare.like_for_like", lang, regions=names), on_click=limit_to,
+        st.button(literal(i18n.t("compare.like_for_like", lang, regions=names)), on_click=limit_to,
                   args=(view.like_for_like,), icon=":material/filter_alt:")
     if not view.rows:
         st.info(i18n.t("compare.empty", lang))

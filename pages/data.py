@@ -6,7 +6,8 @@ import streamlit as st
 from ikd_core import i18n
 from ikd_core.exports import observation_records, selected_metrics, to_csv, to_xlsx
 from ikd_core.tables import observation_rows, source_rows, warning_rows
-from ui.shell import page_context
+from ikd_core.store import preview
+from ui.shell import PREVIEW, page_context
 from ui.urlstate import bound
 
 ctx = page_context("data_page.heading")
@@ -47,3 +48,17 @@ if snapshot is not None:
     st.dataframe(pd.DataFrame(sources), hide_index=True, width="stretch")
     with st.expander(i18n.t("data_page.edit_heading", lang)):
         st.markdown(i18n.t("data_page.edit_note", lang))
+
+st.subheader(i18n.t("preview.heading", lang))
+st.caption(i18n.t("preview.help", lang))
+upload = st.file_uploader(i18n.t("preview.upload", lang), type=["yaml", "yml"], max_upload_size=2,
+                          key="draft_upload")
+
+
+def open_preview() -> None:
+    draft = st.session_state.get("draft_upload")
+    if draft is not None:
+        st.session_state[PREVIEW] = preview(draft.getvalue(), draft.name)
+
+
+st.button(i18n.t("preview.open", lang), icon=":material/preview:", disabled=upload is None, on_click=open_preview)

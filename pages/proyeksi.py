@@ -5,6 +5,7 @@ import streamlit as st
 
 from ikd_core import charts, i18n
 from ikd_core.whatif import mixed_bases, numbers, region_scenario
+from ui.text import literal
 from ui.shell import page_context
 from ui.widgets import indicator_picker, projection_controls
 from ui.urlstate import bound
@@ -35,4 +36,4 @@ if snapshot is not None:
         table = {s.name: dict(numbers(s.lines.result, lang)) for s in setups}
         st.dataframe(pd.DataFrame(table), width="stretch")
         for s in setups:
-            st.markdown(f"**{s.name}.** {s.lines.method}")
+            st.markdown(f"**{literal(s.name)}.** {literal(s.lines.method)}")

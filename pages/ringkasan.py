@@ -5,6 +5,7 @@ import streamlit as st
 from ikd_core import charts, i18n
 from ikd_core.compare import table_rows
 from ikd_core.overview import overview
+from ui.text import literal
 from ui.shell import page_context
 from ui.widgets import comparison_table, notes_box
 
@@ -18,7 +19,7 @@ if snapshot is not None:
         st.info(i18n.t("overview.no_data", lang))
     else:
         for column, kpi in zip(st.columns(len(view.kpis)), view.kpis, strict=True):
-            column.metric(kpi.label, kpi.value, help=kpi.help, border=True)
+            column.metric(literal(kpi.label), kpi.value, help=literal(kpi.help), border=True)
         notes_box(view.ranking.notes)
         name = snapshot.indicators["ikd"].name
         st.plotly_chart(charts.ranking_bars(view.ranking, getattr(name, lang), lang), width="stretch", theme=None,

@@ -5,6 +5,7 @@ import streamlit as st
 
 from ikd_core import charts, i18n
 from ikd_core.whatif import comparison_table, numbers, region_scenario
+from ui.text import literal
 from ui.shell import page_context, shared_params
 from ui.urlstate import bound, start_fragment, write_url
 from ui.widgets import indicator_picker, scenario_sliders
@@ -38,7 +39,7 @@ def scenario_panel(region_id: str, indicator: str) -> None:
     st.plotly_chart(charts.projection_chart([baseline_line, scenario_line], lang,
                                             i18n.t("sim.chart_title", lang, region=setup.name)),
                     width="stretch", theme=None, config=charts.PLOTLY_CONFIG)
-    st.caption(setup.lines.method)
+    st.caption(literal(setup.lines.method))
     kept = st.session_state.setdefault(KEPT, [])
     b1, b2 = st.columns(2)
     # Callbacks, not return values: they run before the rerun, so a click is never lost.

@@ -5,6 +5,7 @@ import streamlit as st
 
 from ikd_core import charts, i18n
 from ikd_core.region import region_view
+from ui.text import literal
 from ui.shell import page_context, page_link, shared_params
 from ui.urlstate import bound
 
@@ -17,19 +18,19 @@ if snapshot is not None:
     region_id = st.selectbox(i18n.t("pick.region", lang), ids, index=ids.index(preferred),
                              format_func=lambda r: snapshot.regions[r].name, key=bound("region", None))
     view = region_view(snapshot, region_id, lang)
-    st.subheader(view.name)
-    st.caption(view.subtitle)
+    st.subheader(literal(view.name))
+    st.caption(literal(view.subtitle))
     if view.parent or view.children:
         cols = st.columns(2)
         if view.parent:
             with cols[0]:
                 st.markdown(i18n.t("region.parent", lang))
-                page_link("wilayah", view.parent[1], region=view.parent[0])
+                page_link("wilayah", literal(view.parent[1]), region=view.parent[0])
         if view.children:
             with cols[1]:
                 st.markdown(i18n.t("region.children", lang))
                 for child_id, child_name in view.children:
-                    page_link("wilayah", child_name, region=child_id)
+                    page_link("wilayah", literal(child_name), region=child_id)
     st.markdown(f"#### {i18n.t('region.latest', lang)}")
     st.dataframe(pd.DataFrame(view.latest), hide_index=True, width="stretch")
     if view.series:
@@ -40,9 +41,9 @@ if snapshot is not None:
     else:
         st.caption(i18n.t("region.no_facts", lang))
     for note in view.notes:
-        st.info(note, icon=":material/sticky_note_2:")
+        st.info(literal(note), icon=":material/sticky_note_2:")
     st.markdown(f"#### {i18n.t('region.warnings', lang)}")
     for warning in view.warnings:
-        st.warning(warning)
+        st.warning(literal(warning))
     if not view.warnings:
         st.success(i18n.t("region.no_warnings", lang))

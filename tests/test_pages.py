@@ -209,4 +209,4 @@ def test_unknown_values_in_a_link_are_dropped_with_a_friendly_message(page):
 def test_markup_in_a_link_value_is_shown_literally():
     at = open_page(None, region="[klik](javascript:alert(1))")
     message = next(w.value for w in at.warning if "tidak dikenal" in w.value)
-    assert "\\[klik\\]\\(javascript\\:alert\\(1\\)\\)" in message
+    assert "\\[klik\\](javascript:alert(1))" in message

@@ -114,7 +114,8 @@ def run_app() -> None:
         _leave_legacy_pages_mode()
     # No page_icon: a material icon favicon is fetched from a Google CDN, and the app must work offline.
     st.set_page_config(page_title="IKD", layout="wide")
-    state = _store().get(data_path())
+    served = _store().get(data_path())
+    state = st.session_state.get(PREVIEW, served)  # an uploaded draft replaces the data for this session only
     rejected = _clean_query(state)
     pages = _pages(i18n.DEFAULT_LANG)
     page = st.navigation(list(pages.values()), position="hidden")
@@ -127,11 +128,28 @@ def run_app() -> None:
         st.markdown(f"**{i18n.t('app.title', lang)}**")
         for url in pages:
             page_link(url)
+    with st.sidebar:
+        _watch_data_file(_store().version(data_path()))
     try:
         page.run()
         write_url()
     finally:
         _in_app.active = False
+
+
+PREVIEW = "preview_state"
+RELOAD_SECONDS = 2
+
+
+@st.fragment(run_every=RELOAD_SECONDS)
+def _watch_data_file(seen: tuple) -> None:
+    """Every open session notices a saved data file within seconds, wherever IKD_DATA points: no restart."""
+    if _store().version(data_path()) != seen:
+        st.rerun(scope="app")
+
+
+def end_preview() -> None:
+    st.session_state.pop(PREVIEW, None)
 
 
 def page_context(title_key: str) -> Context:
@@ -143,6 +161,9 @@ def page_context(title_key: str) -> Context:
     lang, state = _in_app.lang, _in_app.state
     st.set_page_config(page_title=f"{i18n.t(title_key, lang)} · IKD")
     st.title(i18n.t(title_key, lang))
+    if PREVIEW in st.session_state:
+        st.info(i18n.t("preview.banner", lang, name=literal(state.path)), icon=":material/preview:")
+        st.button(i18n.t("preview.close", lang), on_click=end_preview, icon=":material/close:")
     _data_banner(state, lang)
     if _in_app.rejected:
         items = ", ".join(f"{i18n.t('link.param.' + key, lang)} “{literal(value)}”" for key, value in _in_app.rejected)

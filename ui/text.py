@@ -2,7 +2,9 @@
 
 import re
 
-_MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
+# The characters that start Markdown/HTML markup: links and directives need "[", HTML needs "<"; emphasis, code,
+# headings, tables, math and strike-through the rest. Plain punctuation stays readable.
+_MARKDOWN = re.compile(r"([\\`*_\[\]<>#|$~])")
 
 
 def literal(text: str) -> str:

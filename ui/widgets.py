@@ -11,6 +11,7 @@ from ikd_core.compare import filter_regions, provinces
 from ikd_core.i18n import Lang
 from ikd_core.selection import LEVELS
 from ikd_core.snapshot import Snapshot
+from ui.text import literal
 from ui.urlstate import bound
 
 
@@ -63,7 +64,7 @@ def comparison_table(rows: list[dict[str, object]], lang: Lang) -> None:
 def notes_box(notes: list[str]) -> None:
     """Comparison caveats (mixed bases, levels, moments) as one box, not a wall of boxes."""
     if notes:
-        st.warning("\n".join(f"- {note}" for note in notes), icon=":material/info:")
+        st.warning("\n".join(f"- {literal(note)}" for note in notes), icon=":material/info:")
 
 
 def projection_controls(snapshot: Snapshot, lang: Lang) -> dict:

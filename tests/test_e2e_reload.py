@@ -1,0 +1,65 @@
+"""Live reload in Chromium: an analyst saves the served file; open pages follow within seconds, no restart."""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from e2e_helpers import screenshot, wait_for_app
+
+pytestmark = pytest.mark.e2e
+
+
+def test_saving_the_data_file_updates_breaks_and_recovers_an_open_page(page: Page, start_server, data_copy):
+    server = start_server(data_copy)
+    page.goto(server.url + "/")
+    wait_for_app(page)
+    chart = page.locator("[data-testid=stPlotlyChart]").first
+    expect(chart.get_by_text("≈19%", exact=True)).to_be_visible()
+    good = data_copy.read_text(encoding="utf-8")
+
+    # 1. An edit shows up by itself: Blitar's 19% becomes 21%.
+    edited = good.replace("    percent: 19\n", "    percent: 21\n")
+    data_copy.write_text(edited, encoding="utf-8")
+    expect(chart.get_by_text("≈21%", exact=True)).to_be_visible(timeout=15_000)
+
+    # 2. A broken save: the banner names the line, and the last good chart stays on screen.
+    lines = edited.splitlines()
+    line = lines.index("    percent: 21") + 1
+    data_copy.write_text(edited.replace("    percent: 21\n", "    percent: [21\n"), encoding="utf-8")
+    banner = page.locator("[data-testid=stCode]")
+    expect(banner).to_contain_text(f"regions.yaml:{line}:", timeout=15_000)  # the line with the unclosed [
+    expect(page.locator("[data-testid=stAlert]").filter(has_text="Menampilkan data valid terakhir")).to_be_visible()
+    expect(chart.get_by_text("≈21%", exact=True)).to_be_visible()
+    screenshot(page, "reload-broken-file")
+
+    # 3. Fixing it clears the banner by itself.
+    data_copy.write_text(edited, encoding="utf-8")
+    expect(banner).to_have_count(0, timeout=15_000)
+    expect(chart.get_by_text("≈21%", exact=True)).to_be_visible()
+    expect(page.locator("[data-testid=stException]")).to_have_count(0)
+
+
+def test_a_draft_upload_previews_for_this_session_only(page: Page, browser, server, tmp_path):
+    draft = tmp_path / "draft.yaml"
+    from conftest import DATA
+
+    draft.write_text(DATA.read_text(encoding="utf-8").replace("    percent: 19\n", "    percent: 25\n"),
+                     encoding="utf-8")
+    page.goto(server.url + "/data")
+    wait_for_app(page)
+    page.locator("[data-testid=stFileUploaderDropzoneInput]").set_input_files(str(draft))
+    page.get_by_role("button", name="Tampilkan pratinjau").click()
+    expect(page.get_by_text("Pratinjau draf draft.yaml")).to_be_visible(timeout=15_000)
+    page.locator("[data-testid=stSidebar] [data-testid=stPageLink]").first.click()
+    wait_for_app(page)
+    expect(page.locator("[data-testid=stPlotlyChart]").first.get_by_text("≈25%", exact=True)).to_be_visible()
+    # another session still sees the served file
+    other = browser.new_page()
+    other.goto(server.url + "/")
+    wait_for_app(other)
+    expect(other.locator("[data-testid=stPlotlyChart]").first.get_by_text("≈19%", exact=True)).to_be_visible()
+    other.close()
+    page.get_by_role("button", name="Tutup pratinjau, kembali ke data resmi").click()
+    expect(page.locator("[data-testid=stPlotlyChart]").first.get_by_text("≈19%", exact=True)).to_be_visible(
+        timeout=15_000)
