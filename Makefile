@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8501
 
-.PHONY: run test validate schema clean
+.PHONY: run test validate schema load clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
@@ -30,6 +30,10 @@ validate: $(VENV)/.run-deps
 
 schema: $(VENV)/.run-deps
 	$(PY) -m ikd_core schema
+
+load: $(VENV)/.dev-deps
+	bash scripts/ensure-chromium.sh
+	$(PY) benchmarks/load.py --sessions 30 --duration 60
 
 clean:
 	rm -rf $(VENV) tests/artifacts .pytest_cache .hypothesis

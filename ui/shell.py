@@ -138,10 +138,11 @@ def run_app() -> None:
 
 
 PREVIEW = "preview_state"
-RELOAD_SECONDS = 2
+# How often each open session checks the data file for a save; IKD_RELOAD_SECONDS=0 turns it off.
+RELOAD_SECONDS = float(os.environ.get("IKD_RELOAD_SECONDS", "2"))
 
 
-@st.fragment(run_every=RELOAD_SECONDS)
+@st.fragment(run_every=RELOAD_SECONDS or None)
 def _watch_data_file(seen: tuple) -> None:
     """Every open session notices a saved data file within seconds, wherever IKD_DATA points: no restart."""
     if _store().version(data_path()) != seen:
