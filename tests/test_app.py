@@ -2,30 +2,19 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from conftest import ROOT
-
-APP = str(ROOT / "app.py")
+from apptest_helpers import open_page
+from apptest_helpers import spec as chart_spec
 
 
 def run_app(monkeypatch: pytest.MonkeyPatch, data: Path | None = None, page: str | None = None) -> AppTest:
     if data is not None:
         monkeypatch.setenv("IKD_DATA", str(data))
-    at = AppTest.from_file(APP, default_timeout=60)
-    at.run()
-    if page:
-        at.switch_page(page)
-        at.run()
-    return at
-
-
-def chart_spec(at: AppTest) -> dict:
-    return json.loads(at.get("plotly_chart")[0].proto.spec)
+    return open_page(page)
 
 
 def test_overview_shows_every_region_latest_ikd_in_indonesian_format(monkeypatch):

@@ -8,10 +8,9 @@ import time
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from conftest import DATA, ROOT
+from apptest_helpers import open_page
+from conftest import DATA
 from ikd_core.store import preview
-
-APP = str(ROOT / "app.py")
 SCRIPT = "<script>alert(1)</script>"
 LINK = "[klik](javascript:alert(1))"
 
@@ -28,15 +27,7 @@ def hostile(data_copy):
 
 def run(monkeypatch, data, page=None, **params) -> AppTest:
     monkeypatch.setenv("IKD_DATA", str(data))
-    at = AppTest.from_file(APP, default_timeout=60)
-    at.run()
-    if page:
-        at.switch_page(page)
-    for key, value in params.items():
-        at.query_params[key] = value
-    at.run()
-    assert not at.exception
-    return at
+    return open_page(page, **params)
 
 
 def test_markup_in_region_names_is_escaped_in_chart_labels_and_hover(monkeypatch, hostile):
