@@ -42,7 +42,8 @@ class Row:
     @property
     def hatched(self) -> bool:
         """Approximate, derived or estimated: drawn hatched so it survives a greyscale projector."""
-        return any(v is not None and (v.approximate or v.derived) for v in (self.metrics.percent,))
+        percent = self.metrics.percent
+        return percent is not None and (percent.approximate or percent.derived)
 
 
 @dataclass(frozen=True)

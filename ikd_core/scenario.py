@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import Literal
 
 from ikd_core.metrics import Metrics, people_for_percent
@@ -214,6 +214,3 @@ def start_of(m: Metrics, service_points: int | None = None) -> Start | None:
         percent = count.value / base.value * 100
     return Start(m.as_of.reference, percent, base.value if base else None, service_points)
 
-
-def with_changes(s: Scenario, **changes: object) -> Scenario:
-    return replace(s, **changes)
