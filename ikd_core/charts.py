@@ -98,7 +98,9 @@ def region_history(view: RegionView, lang: Lang) -> go.Figure:
         fig.add_trace(go.Scatter(
             x=s.dates, y=s.percents, mode="lines+markers+text", name=s.name, text=s.texts,
             textposition=positions[k % len(positions)], hovertext=s.hovers, hoverinfo="text",
-            marker={"symbol": s.symbol, "size": 14, "line": {"color": "#222", "width": 1}},
+            # The region's own colour on every page; indicators differ by marker shape.
+            marker={"symbol": s.symbol, "size": 14, "color": view.color, "line": {"color": "#222", "width": 1}},
+            line={"color": view.color},
         ))
     dates = [d for s in view.series for d in s.dates]
     first, last = min(dates), max(dates)
