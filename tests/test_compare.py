@@ -189,3 +189,13 @@ def test_region_detail_latest_table_has_status_and_target_per_indicator(snap):
     rows = {r["Indicator"]: r for r in region_view(snap, "kaltim", "en").latest}
     assert rows["KTP-el recording"]["Target"] == "99.4%" and rows["KTP-el recording"]["Status"] == "✔ reached"
     assert rows["IKD activation"]["Status"] == "✖ behind"
+
+
+def test_region_history_is_drawn_in_the_regions_own_colour_with_a_shape_per_indicator(snap):
+    from ikd_core.charts import region_history
+
+    figure = region_history(region_view(snap, "kaltim", "id"), "id")
+    assert {trace.marker.color for trace in figure.data} == {region_colors(ALL)["kaltim"]}
+    assert len({trace.marker.symbol for trace in figure.data}) == 4
+    assert figure.layout.xaxis.ticktext[0].split()[0] in {"Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu",
+                                                          "Sep", "Okt", "Nov", "Des"}
