@@ -27,8 +27,8 @@ ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = "/usr/bin/chromium"
 PAGES = ["/", "/bandingkan", "/wilayah", "/proyeksi", "/simulasi", "/data"]
 DONE = "[data-testid=stApp][data-test-script-state=notRunning]"
-RAMP_SECONDS = 1.0
-THINK_SECONDS = (1.0, 3.0)
+RAMP_SECONDS = 2.0
+THINK_SECONDS = (2.0, 5.0)
 
 
 def free_port() -> int:
@@ -63,7 +63,7 @@ async def settled(page: Page, timeout: float = 30_000) -> None:
 
 
 async def session(n: int, browser, url: str, duration: float, timings: list[float], errors: list[str]) -> None:
-    context = await browser.new_context(viewport={"width": 1280, "height": 800})
+    context = await browser.new_context(viewport={"width": 1024, "height": 700}, reduced_motion="reduce")
     page = await context.new_page()
     page.on("pageerror", lambda e: errors.append(f"session {n}: page error {e}"))
     rnd = random.Random(n)
@@ -118,7 +118,8 @@ async def main_async(args) -> dict:
         errors: list[str] = []
         async with async_playwright() as p:
             browser = await p.chromium.launch(executable_path=CHROMIUM, args=[
-                "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"])
+                "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                "--disable-dev-shm-usage", "--disable-renderer-backgrounding"])
             warm = await browser.new_page()
             await warm.goto(url + "/")
             await settled(warm)
