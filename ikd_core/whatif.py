@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ikd_core import i18n
 from ikd_core.compare import hover, status_text
@@ -41,7 +41,12 @@ class Setup:
     base_kind: str
     baseline: Scenario
     result: Result  # the baseline's result
-    lines: Line
+    line: Line  # the scenario's
+
+    def side_by_side(self, lang: Lang) -> list[Line]:
+        """The baseline (grey) and the scenario (the region's colour) as two lines for one chart."""
+        return [replace(self.line, name=i18n.t("sim.baseline", lang), color="#777777", result=self.result),
+                replace(self.line, name=i18n.t("sim.scenario", lang))]
 
 
 def region_scenario(snapshot: Snapshot, region_id: str, indicator: str, lang: Lang,
@@ -107,6 +112,16 @@ def reach_text(result: Result, lang: Lang) -> str:
     late = i18n.date_of(result.reach_latest, lang) if result.reach_latest else i18n.t("reach.never_short", lang)
     return i18n.t("reach.range", lang, date=i18n.date_of(result.reach_date, lang),
                   early=i18n.date_of(result.reach_earliest, lang), late=late)  # type: ignore[arg-type]
+
+
+def headline(result: Result, lang: Lang) -> tuple[str, str, str]:
+    """The projected percent at the deadline for a big number: label, value, and its band in words."""
+    label = i18n.t("out.projected", lang, date=i18n.date_of(result.scenario.deadline, lang))
+    if result.projected_percent is None:
+        return label, "—", ""
+    band = i18n.t("out.band", lang, low=i18n.percent(result.projected_low, lang, 1),
+                  high=i18n.percent(result.projected_high, lang, 1))
+    return label, i18n.percent(result.projected_percent, lang, 1), band
 
 
 def numbers(result: Result, lang: Lang) -> list[tuple[str, str]]:

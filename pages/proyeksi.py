@@ -30,10 +30,10 @@ if snapshot is not None:
             st.caption(i18n.t("projection.mixed", lang))
         title = i18n.t("projection.chart_title", lang, indicator=getattr(snapshot.indicators[indicator].name, lang),
                        date=i18n.date_of(controls["deadline"], lang))
-        st.plotly_chart(charts.projection_chart([s.lines for s in setups], lang, title), width="stretch",
+        st.plotly_chart(charts.projection_chart([s.line for s in setups], lang, title), width="stretch",
                         theme=None, config=charts.PLOTLY_CONFIG)
         st.subheader(i18n.t("projection.results", lang))
-        table = {s.name: dict(numbers(s.lines.result, lang)) for s in setups}
+        table = {s.name: dict(numbers(s.line.result, lang)) for s in setups}
         st.dataframe(pd.DataFrame(table), width="stretch")
         for s in setups:
-            st.markdown(f"**{literal(s.name)}.** {literal(s.lines.method)}")
+            st.markdown(f"**{literal(s.name)}.** {literal(s.line.method)}")

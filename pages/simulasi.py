@@ -4,7 +4,7 @@ import pandas as pd
 import streamlit as st
 
 from ikd_core import charts, i18n
-from ikd_core.whatif import comparison_table, numbers, region_scenario
+from ikd_core.whatif import comparison_table, headline, numbers, region_scenario
 from ui.text import literal
 from ui.shell import page_context, shared_params
 from ui.urlstate import bound, start_fragment, write_url
@@ -25,33 +25,31 @@ def scenario_panel(region_id: str, indicator: str) -> None:
     if setup.result.start.base is None:
         st.caption(i18n.t("sim.no_base", lang))
     left, right = st.columns(2)
-    for column, title, result in ((left, "sim.baseline", setup.result), (right, "sim.scenario", setup.lines.result)):
+    for column, title, result in ((left, "sim.baseline", setup.result), (right, "sim.scenario", setup.line.result)):
         with column:
             st.markdown(f"#### {i18n.t(title, lang)}")
-            label, value = numbers(result, lang)[0]
-            column.metric(label, value.split(" (")[0], border=True)
+            label, value, band = headline(result, lang)
+            column.metric(label, value, border=True)
+            st.caption(band)
             st.table(pd.DataFrame(numbers(result, lang)[1:], columns=[i18n.t("col.item", lang),
                                                                      i18n.t("col.value", lang)]).set_index(
                 i18n.t("col.item", lang)))
-    baseline_line = setup.lines.__class__(**{**setup.lines.__dict__, "name": i18n.t("sim.baseline", lang),
-                                             "color": "#777777", "result": setup.result})
-    scenario_line = setup.lines.__class__(**{**setup.lines.__dict__, "name": i18n.t("sim.scenario", lang)})
-    st.plotly_chart(charts.projection_chart([baseline_line, scenario_line], lang,
+    st.plotly_chart(charts.projection_chart(setup.side_by_side(lang), lang,
                                             i18n.t("sim.chart_title", lang, region=setup.name)),
                     width="stretch", theme=None, config=charts.PLOTLY_CONFIG)
-    st.caption(literal(setup.lines.method))
+    st.caption(literal(setup.line.method))
     kept = st.session_state.setdefault(KEPT, [])
     b1, b2 = st.columns(2)
     # Callbacks, not return values: they run before the rerun, so a click is never lost.
     b1.button(i18n.t("sim.keep", lang), disabled=len(kept) >= 3, icon=":material/bookmark_add:",
-              on_click=kept.append, args=((region_id, indicator, dict(changes), setup.lines.result.scenario.deadline),))
+              on_click=kept.append, args=((region_id, indicator, dict(changes), setup.line.result.scenario.deadline),))
     b2.button(i18n.t("sim.clear", lang), disabled=not kept, icon=":material/delete:", on_click=kept.clear)
     if len(kept) >= 3:
         st.caption(i18n.t("sim.kept_full", lang))
-    named = [(i18n.t("sim.baseline", lang), setup.result), (i18n.t("sim.scenario", lang), setup.lines.result)]
+    named = [(i18n.t("sim.baseline", lang), setup.result), (i18n.t("sim.scenario", lang), setup.line.result)]
     for n, (rid, ind, ch, deadline) in enumerate(kept, start=1):
         other = region_scenario(snapshot, rid, ind, lang, deadline, **ch)
-        named.append((f"{i18n.t('sim.kept_name', lang, n=n)} · {other.name}", other.lines.result))
+        named.append((f"{i18n.t('sim.kept_name', lang, n=n)} · {other.name}", other.line.result))
     st.markdown(f"#### {i18n.t('sim.table', lang)}")
     st.dataframe(pd.DataFrame(comparison_table(named, lang)), hide_index=True, width="stretch")
     write_url(only=True)
