@@ -116,3 +116,9 @@ def test_compare_can_project_every_region_to_one_date_before_ranking():
     assert bar["marker"]["pattern"]["shape"] == ["x"] * 5
     notes = at.warning[0].value
     assert "proyeksi ke 31 Desember 2026" in notes and "waktu yang berbeda" not in notes
+
+
+def test_changing_the_region_on_simulasi_keeps_region_and_scenario_in_the_url():
+    at = open_page("pages/simulasi.py", region="blitar", points="5")
+    at.selectbox(key="region").set_value("balikpapan").run()
+    assert url(at, "region") == ["balikpapan"] and url(at, "points") == ["5"]

@@ -28,7 +28,7 @@ def _current() -> dict[str, list[str]]:
 
 def seed_from_url(page: str) -> None:
     """Call before any widget: a link the session did not write itself decides the widgets' values."""
-    _run.defaults, _run.seeded = {}, False
+    _run.defaults, _run.seeded, _run.full = {}, False, True
     current = _current()
     if current == st.session_state.get(_WRITTEN) and page == st.session_state.get(_PAGE):
         return
@@ -94,8 +94,12 @@ def write_url(only: bool = False) -> None:
     if params != current or getattr(_run, "seeded", False):
         st.query_params.from_dict(params)
     st.session_state[_WRITTEN] = params
+    if not only:
+        _run.full = False
 
 
 def start_fragment() -> None:
-    """Call at the top of a fragment: it reruns alone, so it registers its own widgets for write_url(only=True)."""
-    _run.defaults = {}
+    """Call at the top of a fragment. Rerun alone, it registers only its own widgets for write_url(only=True);
+    inside a full run it adds to that run's registrations."""
+    if not getattr(_run, "full", False):
+        _run.defaults, _run.seeded = {}, False
