@@ -183,3 +183,18 @@ def test_markup_in_a_link_value_is_shown_literally():
     at = open_page(None, region="[klik](javascript:alert(1))")
     message = next(w.value for w in at.warning if "tidak dikenal" in w.value)
     assert "\\[klik\\](javascript:alert(1))" in message
+
+
+@pytest.mark.parametrize("page", [None, "pages/bandingkan.py", "pages/wilayah.py", "pages/proyeksi.py",
+                                  "pages/simulasi.py"])
+def test_every_chart_saves_a_3x_png_for_slides_and_keeps_our_own_template(page):
+    import json
+
+    at = open_page(page)
+    charts = at.get("plotly_chart")
+    assert charts
+    for chart in charts:
+        config = json.loads(chart.proto.config)
+        assert config["toImageButtonOptions"]["scale"] >= 3 and config["displaylogo"] is False
+        assert chart.proto.theme == ""  # theme=None: our template, not Streamlit's
+        assert json.loads(chart.proto.spec)["layout"]["separators"] == ",."
