@@ -28,7 +28,7 @@ CHROMIUM = "/usr/bin/chromium"
 PAGES = ["/", "/bandingkan", "/wilayah", "/proyeksi", "/simulasi", "/data"]
 DONE = "[data-testid=stApp][data-test-script-state=notRunning]"
 RAMP_SECONDS = 2.0
-THINK_SECONDS = (2.0, 5.0)
+THINK_SECONDS = (5.0, 10.0)
 
 
 def free_port() -> int:
