@@ -18,8 +18,9 @@ $(VENV)/.dev-deps: requirements.txt requirements-dev.txt | $(PY)
 	$(PY) -m pip install -q -r requirements-dev.txt
 	touch $(VENV)/.run-deps $@
 
+# With IKD_DATA set, Streamlit also watches that file's folder, so saving it reloads open pages.
 run: $(VENV)/.run-deps
-	$(PY) -m streamlit run app.py --server.port $(PORT)
+	$(PY) -m streamlit run app.py --server.port $(PORT) $(if $(IKD_DATA),--server.folderWatchList "$(dir $(abspath $(IKD_DATA)))")
 
 test: $(VENV)/.dev-deps
 	bash scripts/ensure-chromium.sh

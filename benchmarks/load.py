@@ -57,7 +57,7 @@ def _children(pid: int) -> list[int]:
         return []
 
 
-async def settled(page: Page, timeout: float = 30_000) -> None:
+async def settled(page: Page, timeout: float = 120_000) -> None:
     await page.wait_for_selector(DONE, timeout=timeout)
     await page.wait_for_function("() => !document.querySelector('[data-testid=stSkeleton]')", timeout=timeout)
 
@@ -86,7 +86,7 @@ async def session(n: int, browser, url: str, duration: float, timings: list[floa
                     await page.goto(url + "/simulasi?region=blitar", timeout=120_000)
                     await settled(page, 120_000)
                 slider = page.locator("[data-testid=stSlider]").first.get_by_role("slider")
-                await slider.focus()
+                await slider.focus(timeout=120_000)
                 started = time.perf_counter()
                 await page.keyboard.press(rnd.choice(["ArrowRight", "ArrowLeft"]))
                 await page.wait_for_timeout(50)

@@ -71,9 +71,11 @@ class Server:
         self.log = ARTIFACTS / f"server-{self.port}.log"
         ARTIFACTS.mkdir(parents=True, exist_ok=True)
         self._log = self.log.open("w")
+        # Streamlit's watcher reruns open sessions when a file in the data's folder is saved (live reload).
+        watch = ["--server.folderWatchList", str(data.parent)] if data is not None else []
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(self.port),
-             "--server.headless", "true", "--browser.gatherUsageStats", "false"],
+             "--server.headless", "true", "--browser.gatherUsageStats", "false", *watch],
             cwd=ROOT, env=env, stdout=self._log, stderr=subprocess.STDOUT,
         )
         self._wait_healthy()
