@@ -20,14 +20,17 @@ KINDS = {
     "common": "bool", "at": "date",
     "method": "str", "window": "int", "model": "str", "ceiling": "float", "band": "int", "deadline": "date",
     "mult": "float", "points": "int", "per_point": "float", "events": "float", "per_event": "float",
-    "wdays": "int", "target": "float", "growth": "float",
+    "wdays": "int", "target": "float", "growth": "float", "slide": "int",
 }
 # Numeric parameters: the slider's range, so a link cannot push a widget outside it.
 RANGES = {
     "window": (2, 24), "ceiling": (1, 100), "band": (0, 90), "mult": (0, 5), "points": (0, 200),
     "per_point": (0, 500), "events": (0, 21), "per_event": (0, 2000), "wdays": (5, 6), "target": (1, 100),
-    "growth": (0, 1_000_000),
+    "growth": (0, 1_000_000), "slide": (1, 999),
 }
+# What an export (the Presentasi page's downloads, `python -m ikd_core export`) reads from a selection.
+EXPORT_KEYS = ("lang", "regions", "indicator", "region", "deadline", "method", "window",
+               "mult", "points", "per_point", "events", "per_event", "wdays", "target", "growth")
 DATE_RANGE = (dt.date(2023, 1, 1), dt.date(2035, 12, 31))
 
 
@@ -73,3 +76,17 @@ def _acceptable(key: str, value: str, allowed: dict[str, set[str]]) -> bool:
     except ValueError:
         return False
     return value in allowed[key]
+
+
+_PARSE = {"int": int, "float": float, "date": dt.date.fromisoformat, "bool": lambda v: v == "1"}
+
+
+def parse(key: str, values: list[str]) -> object:
+    """A link parameter's value as the widgets hold it (a list for multi-valued keys). Call after `clean`."""
+    kind = KINDS[key]
+    return list(values) if kind == "multi" else _PARSE.get(kind, str)(values[0])
+
+
+def typed(params: Mapping[str, list[str]]) -> dict[str, object]:
+    """Every known parameter of a cleaned link, parsed."""
+    return {key: parse(key, values) for key, values in params.items() if key in KINDS and values}

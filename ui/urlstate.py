@@ -13,11 +13,10 @@ import threading
 
 import streamlit as st
 
-from ikd_core.selection import KINDS, SHARED_KEYS
+from ikd_core.selection import KINDS, SHARED_KEYS, parse
 
 KEYS = set(KINDS)
 MULTI = {key for key, kind in KINDS.items() if kind == "multi"}
-_PARSE = {"int": int, "float": float, "date": dt.date.fromisoformat, "bool": lambda v: v == "1"}
 _WRITTEN, _PAGE, _DEFAULTS = "_url_written", "_url_page", "_url_defaults"
 _run = threading.local()  # the keys rendered in this script run, with their defaults
 
@@ -35,8 +34,7 @@ def seed_from_url(page: str) -> None:
     _run.seeded = True
     for key in KEYS:
         if key in current:
-            kind = KINDS[key]
-            st.session_state[key] = current[key] if kind == "multi" else _PARSE.get(kind, str)(current[key][0])
+            st.session_state[key] = parse(key, current[key])
         else:
             st.session_state.pop(key, None)
     st.session_state[_WRITTEN], st.session_state[_PAGE] = current, page
@@ -63,6 +61,17 @@ def shared_now() -> dict[str, list[str]]:
         if value is None or value == defaults.get(key) or (key in MULTI and not value):
             continue
         out[key] = [_text(v) for v in value] if key in MULTI else [_text(value)]
+    return out
+
+
+def link_values(keys) -> dict[str, list[str]]:
+    """The given URL-kept widgets' values, as link text, where they differ from their defaults."""
+    defaults = st.session_state.get(_DEFAULTS, {})
+    out = {}
+    for key in keys:
+        value = st.session_state.get(key)
+        if value is not None and value != defaults.get(key):
+            out[key] = [_text(v) for v in value] if key in MULTI else [_text(value)]
     return out
 
 

@@ -9,6 +9,7 @@ import streamlit as st
 from ikd_core import i18n
 from ikd_core.compare import filter_regions, provinces
 from ikd_core.i18n import Lang
+from ikd_core.scenario_params import SCALES, Scale, changes, defaults
 from ikd_core.selection import LEVELS
 from ikd_core.snapshot import Snapshot
 from ui.text import literal
@@ -89,46 +90,40 @@ def projection_controls(snapshot: Snapshot, lang: Lang) -> dict:
             "changes": {"model": model, "ceiling_percent": float(ceiling), "band": band / 100}}
 
 
-def _steps(low: float, high: float, step: float) -> list[float]:
-    return [round(low + k * step, 6) for k in range(int(round((high - low) / step)) + 1)]
-
-
 def number_slider(container, label: str, low: float, high: float, step: float, default: float, key: str,
                   show, help: str | None = None, disabled: bool = False) -> float:
     """A slider whose labels are formatted by babel (Streamlit's own slider format prints 8000.00)."""
-    options = _steps(low, high, step)
-    default = min(options, key=lambda v: abs(v - default))  # snap a derived default onto the scale
+    scale = Scale(key, low, high, step)
+    options, default = scale.steps(), scale.snap(default)  # a derived default lands on the scale
     if key in st.session_state and st.session_state[key] not in options:
-        st.session_state[key] = min(options, key=lambda v: abs(v - float(st.session_state[key])))
+        st.session_state[key] = scale.snap(float(st.session_state[key]))
     return container.select_slider(label, options, value=default, format_func=show, key=bound(key, default),
                                    help=help, disabled=disabled)
 
 
 def scenario_sliders(base, setup_result, lang: Lang) -> dict:
     """A slider for every scenario input; defaults are the region's baseline, kept out of the URL."""
-    from ikd_core.scenario import Scenario
-
-    s: Scenario = base
-    start = setup_result.start
-    # Today's activations per existing service point per working day, when both are known: a derived default.
-    per_point = 0.0
-    if start.service_points and setup_result.people_per_day:
-        per_point = setup_result.people_per_day * 7 / s.working_days_per_week / start.service_points
+    d = defaults(base, setup_result)
     num = lambda decimals=0: (lambda v: i18n.number(v, lang, decimals))  # noqa: E731
+    shows = {"mult": lambda v: f"{i18n.number(v, lang, 1)}×", "per_point": num(1),
+             "target": lambda v: i18n.percent(v, lang)}
+    labels = {"mult": "in.multiplier", "points": "in.extra_points", "per_point": "in.per_point",
+              "events": "in.outreach", "per_event": "in.per_event", "target": "in.target", "growth": "in.growth"}
     c1, c2, c3 = st.columns(3)
-    mult = number_slider(c1, i18n.t("in.multiplier", lang), 0, 5, 0.1, 1.0, "mult",
-                         lambda v: f"{i18n.number(v, lang, 1)}×")
-    points = number_slider(c1, i18n.t("in.extra_points", lang), 0, 200, 1, 0, "points", num())
-    per = number_slider(c1, i18n.t("in.per_point", lang), 0, 500, 0.5, per_point, "per_point", num(1),
-                        help=i18n.t("in.per_point_help", lang))
-    events = number_slider(c2, i18n.t("in.outreach", lang), 0, 21, 1, 0, "events", num())
-    per_event = number_slider(c2, i18n.t("in.per_event", lang), 0, 2000, 10, 0, "per_event", num())
-    wdays = c2.radio(i18n.t("in.working_days", lang), [5, 6], horizontal=True, key=bound("wdays", 5))
-    target = number_slider(c3, i18n.t("in.target", lang), 1, 100, 1, s.target_percent, "target",
-                           lambda v: i18n.percent(v, lang))
-    deadline = c3.date_input(i18n.t("in.deadline", lang), s.deadline, key=bound("deadline", s.deadline),
-                             format="DD/MM/YYYY")
-    growth = number_slider(c3, i18n.t("in.growth", lang), 0, 100_000, 500, s.growth_per_year, "growth", num())
-    return {"pace_multiplier": mult, "extra_points": int(points), "per_point_per_working_day": per,
-            "outreach_per_week": events, "per_outreach_event": per_event, "working_days_per_week": wdays,
-            "target_percent": target, "deadline": deadline, "growth_per_year": growth}
+    where = {"mult": c1, "points": c1, "per_point": c1, "events": c2, "per_event": c2, "target": c3, "growth": c3}
+    given: dict[str, object] = {}
+    for key in ("mult", "points", "per_point", "events", "per_event"):
+        given[key] = _scenario_slider(where[key], key, labels[key], d, shows.get(key, num()), lang)
+    given["wdays"] = c2.radio(i18n.t("in.working_days", lang), [5, 6], horizontal=True, key=bound("wdays", d["wdays"]))
+    given["target"] = _scenario_slider(c3, "target", labels["target"], d, shows["target"], lang)
+    given["deadline"] = c3.date_input(i18n.t("in.deadline", lang), d["deadline"], key=bound("deadline", d["deadline"]),
+                                      format="DD/MM/YYYY")
+    given["growth"] = _scenario_slider(c3, "growth", labels["growth"], d, num(), lang)
+    return changes(base, setup_result, given)
+
+
+def _scenario_slider(container, key: str, label: str, d: dict, show, lang: Lang) -> float:
+    scale = SCALES[key]
+    help = i18n.t("in.per_point_help", lang) if key == "per_point" else None
+    return number_slider(container, i18n.t(label, lang), scale.low, scale.high, scale.step, d[key], key, show,  # type: ignore[arg-type]
+                         help=help)

@@ -1,0 +1,76 @@
+"""The what-if inputs as a link carries them (`points=10&per_point=20`): their scales, defaults and Scenario fields.
+
+One place for the Simulasi sliders, the presenter deck and the command line, so the same link gives the same
+numbers everywhere (a derived default such as "activations per point" is snapped onto the slider's scale here).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from ikd_core.scenario import Result, Scenario
+
+
+@dataclass(frozen=True)
+class Scale:
+    field: str  # the Scenario field it sets
+    low: float
+    high: float
+    step: float
+
+    def steps(self) -> list[float]:
+        return [round(self.low + k * self.step, 6) for k in range(int(round((self.high - self.low) / self.step)) + 1)]
+
+    def snap(self, value: float) -> float:
+        """The scale's nearest step to `value` (a derived default, or an old link's value)."""
+        value = min(max(float(value), self.low), self.high)
+        return round(self.low + round((value - self.low) / self.step) * self.step, 6)
+
+
+# Link key -> scale. The order is the sliders' order.
+SCALES = {
+    "mult": Scale("pace_multiplier", 0, 5, 0.1),
+    "points": Scale("extra_points", 0, 200, 1),
+    "per_point": Scale("per_point_per_working_day", 0, 500, 0.5),
+    "events": Scale("outreach_per_week", 0, 21, 1),
+    "per_event": Scale("per_outreach_event", 0, 2000, 10),
+    "target": Scale("target_percent", 1, 100, 1),
+    "growth": Scale("growth_per_year", 0, 100_000, 500),
+}
+CHOICES = {"wdays": ("working_days_per_week", (5, 6))}
+DATES = {"deadline": "deadline"}
+KEYS = (*SCALES, *CHOICES, *DATES)
+
+
+def per_point_default(s: Scenario, result: Result) -> float:
+    """Today's activations per existing service point per working day, when both are known; else 0."""
+    start = result.start
+    if start.service_points and result.people_per_day:
+        return result.people_per_day * 7 / s.working_days_per_week / start.service_points
+    return 0.0
+
+
+def defaults(base: Scenario, result: Result) -> dict[str, object]:
+    """Each link key's value for the region as it is (left out of a link), snapped onto its scale."""
+    values = {key: getattr(base, scale.field) for key, scale in SCALES.items()}
+    values["per_point"] = per_point_default(base, result)
+    out: dict[str, object] = {key: SCALES[key].snap(v) for key, v in values.items()}  # type: ignore[arg-type]
+    out["wdays"] = base.working_days_per_week
+    out["deadline"] = base.deadline
+    return out
+
+
+def changes(base: Scenario, result: Result, given: Mapping[str, object]) -> dict[str, object]:
+    """Scenario fields for the values a link or the sliders give; what is not given is the baseline's."""
+    values = {**defaults(base, result), **{k: v for k, v in given.items() if k in KEYS and v is not None}}
+    out: dict[str, object] = {}
+    for key, scale in SCALES.items():
+        out[scale.field] = SCALES[key].snap(values[key])  # type: ignore[arg-type]
+    out["extra_points"] = int(out["extra_points"])  # type: ignore[call-overload]
+    wdays = int(values["wdays"])  # type: ignore[call-overload]
+    out["working_days_per_week"] = wdays if wdays in CHOICES["wdays"][1] else base.working_days_per_week
+    deadline = values["deadline"]
+    out["deadline"] = deadline if isinstance(deadline, dt.date) else base.deadline
+    return out
