@@ -9,6 +9,7 @@ import plotly.graph_objects as go
 
 from ikd_core import i18n
 from ikd_core.compare import CompareView, status_text
+from ikd_core.deck import ChartData
 from ikd_core.i18n import Lang
 from ikd_core.region import RegionView
 from ikd_core.whatif import Line
@@ -174,4 +175,63 @@ def projection_chart(lines: list[Line], lang: Lang, title: str) -> go.Figure:
         fig.update_yaxes(range=[0, min(100, top * 1.1) if top <= 100 else top * 1.1], ticksuffix="%",
                          title=i18n.t("chart.axis.percent", lang))
     fig.update_layout(**base_layout(lang, title), height=520, legend={"orientation": "h", "y": -0.25})
+    return fig
+
+
+_DASHES = {"solid": "solid", "dash": "dash", "dot": "dot", "band_low": "solid", "band_high": "solid"}
+
+
+def slide_figure(chart: ChartData, lang: Lang, font_size: int = 20, height: int | None = None) -> go.Figure:
+    """A deck chart for a screen or the HTML briefing: the same data the PowerPoint chart gets, drawn large."""
+    fig = go.Figure()
+    if chart.kind == "bar":
+        s = chart.series[0]
+        order = list(range(len(chart.categories)))[::-1]  # plotly draws the first category lowest
+        fig.add_trace(go.Bar(
+            x=[s.values[k] for k in order], y=[html.escape(chart.categories[k]) for k in order], orientation="h",
+            text=[html.escape(s.labels[k]) for k in order], textposition="outside", cliponaxis=False,
+            textfont={"size": font_size}, hoverinfo="x+y", name="",
+            marker={"color": [(s.point_colors or [s.color] * len(order))[k] for k in order],
+                    "line": {"color": "#000", "width": 1.5}},
+        ))
+        top = max([v for v in s.values if v is not None] + [chart.target or 0] + [1])
+        fig.update_xaxes(range=[0, top * 1.4], ticksuffix="%" if chart.percent else "",
+                         tickformat="" if chart.percent else ",.0f",  # 100.000, not plotly's English 100k
+                         title={"text": html.escape(chart.axis_title)})
+        fig.update_yaxes(automargin=True)
+        if chart.target is not None:
+            fig.add_vline(x=chart.target, line={"color": "#000", "width": 3, "dash": "dash"},
+                          annotation={"text": html.escape(chart.target_label), "font": {"size": font_size}},
+                          annotation_position="top")
+    else:
+        for s in chart.series:
+            mode = "markers+text" if s.style == "markers" else "lines+text"
+            band = s.style.startswith("band")
+            fig.add_trace(go.Scatter(
+                x=chart.categories, y=s.values, mode="lines" if band else mode, name=html.escape(s.legend or s.name),
+                text=[html.escape(t) for t in s.labels], textposition="top center",
+                textfont={"size": font_size, "color": s.color}, connectgaps=False,
+                fill="tonexty" if s.style == "band_high" else None, fillcolor=_rgba(s.color, 0.18),
+                line={"color": s.color, "width": 0.5 if band else 4, "dash": _DASHES.get(s.style, "solid")},
+                marker={"color": s.color, "size": 18, "line": {"color": "#000", "width": 2}},
+                showlegend=s.style != "band_low",
+            ))
+        ticks, labels = date_ticks(chart.categories[0], chart.categories[-1], lang, most=6)
+        fig.update_xaxes(tickvals=ticks, ticktext=labels)
+        top = max([chart.target or 0] + [v for s in chart.series for v in s.values if v is not None])
+        fig.update_yaxes(range=[0, top * 1.15], ticksuffix="%", title={"text": html.escape(chart.axis_title)})
+        if chart.target is not None:
+            # A legend entry, not a label on the line: a label there collides with the projections' own labels.
+            fig.add_trace(go.Scatter(x=[chart.categories[0], chart.categories[-1]], y=[chart.target] * 2,
+                                     mode="lines", name=html.escape(chart.target_label), hoverinfo="skip",
+                                     line={"color": "#000", "width": 3, "dash": "dash"}))
+    layout = base_layout(lang, "")
+    layout.update(title=None, font={"family": FONT, "size": font_size, "color": "#000"},
+                  margin={"l": 10, "r": 30, "t": 40, "b": 10}, showlegend=chart.kind == "line",
+                  legend={"orientation": "h", "y": -0.15, "font": {"size": max(14, font_size - 4)}})
+    if height:
+        layout["height"] = height
+    fig.update_layout(**layout)
+    fig.update_xaxes(showgrid=True, gridcolor="#bbb", linecolor="#000", tickfont={"size": font_size})
+    fig.update_yaxes(gridcolor="#bbb", linecolor="#000", tickfont={"size": font_size})
     return fig

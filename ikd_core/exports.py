@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from openpyxl import Workbook
 from openpyxl.utils import get_column_letter
@@ -122,3 +123,55 @@ def to_xlsx(sheets: dict[str, list[dict[str, object]]]) -> bytes:
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()
+
+
+# Format -> (file extension, MIME type). Every export of a selection goes through `export_bytes`, from the
+# Presentasi page and from `python -m ikd_core export` alike.
+FORMATS = {
+    "pptx": ("pptx", "application/vnd.openxmlformats-officedocument.presentationml.presentation"),
+    "html": ("html", "text/html"),
+    "xlsx": ("xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+    "csv": ("csv", "text/csv"),
+}
+
+
+def selection_tables(snapshot: Snapshot, params: Mapping[str, object], lang: Lang) -> dict[str, list[dict[str, object]]]:
+    """The comparison table, the observations and the sources of a selection, sheet name -> records."""
+    from ikd_core.compare import compare, table_rows
+    from ikd_core.deck import pick
+    from ikd_core.tables import source_rows
+
+    indicator, regions = pick(params, snapshot)
+    comparison = table_rows(compare(snapshot, lang, regions, indicator, "percent"), snapshot, lang)
+    chosen = selected_metrics(snapshot, regions)
+    used = {m.observation.source for _, m in chosen}
+    sources = [row for row, src in zip(source_rows(snapshot, lang), snapshot.dataset.sources) if src.id in used]
+    return {i18n.t("export.sheet_comparison", lang): comparison,
+            i18n.t("export.sheet_observations", lang): observation_records(snapshot, lang, chosen),
+            i18n.t("export.sheet_sources", lang): sources}
+
+
+def export_bytes(snapshot: Snapshot, params: Mapping[str, object], lang: Lang, fmt: str) -> bytes:
+    """The file for one format: the deck (pptx, html) or the tables (xlsx; csv = the comparison table)."""
+    if fmt in ("pptx", "html"):
+        from ikd_core.deck import build_deck
+
+        deck = build_deck(snapshot, params, lang)
+        if fmt == "pptx":
+            from ikd_core.pptx_deck import to_pptx
+
+            return to_pptx(deck)
+        from ikd_core.briefing import to_html
+
+        return to_html(deck, i18n.date_of(snapshot.today, lang)).encode("utf-8")
+    tables = selection_tables(snapshot, params, lang)
+    if fmt == "xlsx":
+        return to_xlsx(tables)
+    if fmt == "csv":
+        return to_csv(next(iter(tables.values())))
+    raise ValueError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")
+
+
+def file_name(fmt: str, today: dt.date) -> str:
+    """ikd-rakorda-2026-11-23.pptx: dated, so a second export never replaces the first in Downloads."""
+    return f"ikd-rakorda-{today.isoformat()}.{FORMATS[fmt][0]}"

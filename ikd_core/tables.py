@@ -56,7 +56,8 @@ def source_rows(snapshot: Snapshot, lang: Lang) -> list[dict[str, str]]:
             i18n.t("col.publisher", lang): s.publisher or i18n.t("unknown.publisher", lang),
             i18n.t("col.title", lang): s.title or "—",
             i18n.t("col.published", lang): i18n.date(s.date_published, lang) if s.date_published else unknown,
-            "": s.date_note or "",
+            i18n.t("col.date_note", lang): s.date_note or "",
+            i18n.t("col.url", lang): str(s.url) if s.url else "",
         }
         for s in snapshot.dataset.sources
     ]
