@@ -4,10 +4,11 @@ import pandas as pd
 import streamlit as st
 
 from ikd_core import charts, i18n
+from ikd_core.scenario_params import KEYS as SCENARIO_KEYS
 from ikd_core.whatif import comparison_table, headline, numbers, region_scenario
 from ui.text import literal
-from ui.shell import page_context, shared_params
-from ui.urlstate import bound, start_fragment, write_url
+from ui.shell import page_context, page_link, shared_params
+from ui.urlstate import bound, link_values, start_fragment, write_url
 from ui.widgets import indicator_picker, scenario_sliders
 
 ctx = page_context("sim.heading")
@@ -52,6 +53,7 @@ def scenario_panel(region_id: str, indicator: str) -> None:
         named.append((f"{i18n.t('sim.kept_name', lang, n=n)} · {other.name}", other.line.result))
     st.markdown(f"#### {i18n.t('sim.table', lang)}")
     st.dataframe(pd.DataFrame(comparison_table(named, lang)), hide_index=True, width="stretch")
+    page_link("presentasi", i18n.t("present.present_this", lang), region=region_id, **link_values(SCENARIO_KEYS))
     write_url(only=True)
 
 

@@ -39,7 +39,7 @@ def test_a_page_url_as_the_first_request_after_start_opens_inside_the_app(page: 
     expect(page.locator("h1")).to_have_text("Semua observasi dan sumbernya")
     # app.py framed it: our navigation (every page, our titles) and the language switch are there
     nav = page.locator("[data-testid=stSidebar] [data-testid=stPageLink]")
-    expect(nav).to_have_count(6)
+    expect(nav).to_have_count(7)
     expect(nav.first).to_contain_text("Ringkasan")
     expect(page.get_by_text("Bahasa / Language")).to_be_visible()
     expect(page.locator("[data-testid=stException]")).to_have_count(0)

@@ -41,6 +41,9 @@ def test_dragging_a_slider_on_simulasi_changes_the_projected_percent_and_the_cha
     assert chart.locator(".scatterlayer").inner_html() != before
     expect(page).to_have_url(re.compile(r"mult=\d"))
     expect(page.locator("[data-testid=stException]")).to_have_count(0)
+    # The link to the presentation, redrawn by the fragment alone, carries the moved slider.
+    present = page.get_by_role("link", name="Presentasikan skenario ini")
+    expect(present).to_have_attribute("href", re.compile(r"presentasi\?.*region=blitar.*mult=\d"))
     screenshot(page, "page-simulasi")
     assert seen["external"] == [] and seen["failed"] == []
 
@@ -52,7 +55,7 @@ def test_a_bookmarked_scenario_opened_as_the_first_request_shows_the_same_number
     expect(page.locator("h1")).to_have_text("Simulasi: bagaimana kalau…")
     expect(scenario_value(page)).to_have_text("16,7%")
     expect(page.locator("[data-testid=stSlider]").filter(has_text="Titik layanan tambahan")).to_contain_text("10")
-    expect(page.locator("[data-testid=stSidebar] [data-testid=stPageLink]")).to_have_count(6)
+    expect(page.locator("[data-testid=stSidebar] [data-testid=stPageLink]")).to_have_count(7)
     expect(page).to_have_url(re.compile(r"points=10"))
     expect(page.locator("[data-testid=stException]")).to_have_count(0)
 

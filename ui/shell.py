@@ -26,6 +26,7 @@ PAGES = (
     ("pages/proyeksi.py", "proyeksi", "page.projection"),
     ("pages/simulasi.py", "simulasi", "page.simulation"),
     ("pages/data.py", "data", "page.data"),
+    ("pages/presentasi.py", "presentasi", "page.present"),
 )
 
 # What app.py hands to the page it runs, in this script thread. A page run without it was started by
@@ -104,7 +105,9 @@ def shared_params(**extra: str | list[str]) -> dict[str, list[str]]:
 
 def page_link(url_path: str, label: str | None = None, **extra: str | list[str]) -> None:
     """A link to one of our pages that keeps the shared selection."""
-    page = _in_app.pages[url_path]
+    # A fragment's own rerun does not pass through run_app: build the pages again in the session's language.
+    pages = getattr(_in_app, "pages", None) or _pages(i18n.lang_or_default(st.session_state.get("lang")))
+    page = pages[url_path]
     st.page_link(page, label=label or page.title, query_params=shared_params(**extra))
 
 
@@ -157,15 +160,17 @@ def end_preview() -> None:
     st.session_state.pop(PREVIEW, None)
 
 
-def page_context(title_key: str) -> Context:
-    """Call first in every page file: shows the page title and any data-file error; returns language and data."""
+def page_context(title_key: str, heading: bool = True) -> Context:
+    """Call first in every page file: shows the page title (unless `heading` is off: a slide has its own) and any
+    data-file error; returns language and data."""
     if not getattr(_in_app, "active", False):
         # A cold deep link: Streamlit's legacy pages/ discovery ran this file without app.py. Rerun so that
         # app.py frames this same page.
         _leave_legacy_pages_mode()
     lang, state = _in_app.lang, _in_app.state
     st.set_page_config(page_title=f"{i18n.t(title_key, lang)} · IKD")
-    st.title(i18n.t(title_key, lang))
+    if heading:
+        st.title(i18n.t(title_key, lang))
     if PREVIEW in st.session_state:
         st.info(i18n.t("preview.banner", lang, name=literal(state.path)), icon=":material/preview:")
         st.button(i18n.t("preview.close", lang), on_click=end_preview, icon=":material/close:")

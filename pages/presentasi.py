@@ -1,0 +1,79 @@
+"""Presentasi: the Rakorda deck from the current selection, shown full screen, or downloaded to share."""
+
+import shlex
+
+import streamlit as st
+
+from ikd_core import i18n, selection
+from ikd_core.deck import build_deck
+from ikd_core.exports import FORMATS, export_bytes, file_name
+from ikd_core.scenario_params import KEYS as SCENARIO_KEYS
+from ui.presenter import show_slide
+from ui.shell import page_context, page_link
+from ui.text import literal
+from ui.urlstate import bound, shared_now
+from ui.widgets import indicator_picker
+
+# What a deck reads besides the shared regions and indicator: the projection and scenario inputs a link carries.
+DECK_KEYS = ("region", "method", "window", *SCENARIO_KEYS)
+presenting = st.session_state.get("slide") is not None
+ctx = page_context("present.heading", heading=not presenting)
+lang, snapshot = ctx.lang, ctx.state.snapshot
+
+
+def go(delta: int, total: int) -> None:
+    st.session_state["slide"] = min(max(1, (st.session_state.get("slide") or 1) + delta), total)
+
+
+def leave() -> None:
+    st.session_state["slide"] = None
+
+
+def params() -> dict[str, object]:
+    """The selection as the widgets hold it now, else as the link gave it."""
+    url = {k: st.query_params.get_all(k) for k in st.query_params}
+    return selection.typed({**url, **shared_now(),
+                            **{k: [str(st.session_state[k])] for k in DECK_KEYS
+                               if st.session_state.get(k) is not None}})
+
+
+if snapshot is not None:
+    bound("slide", None)
+    link = selection.typed({k: st.query_params.get_all(k) for k in st.query_params})
+    for key in DECK_KEYS:  # carried through this page's URL untouched, so every slide's link keeps the scenario
+        if presenting and st.session_state.get(key) is None and key in link:
+            st.session_state[key] = link[key]
+        bound(key, None)
+    if not presenting:
+        cols = st.columns([3, 1, 2])
+        ids = list(snapshot.regions)
+        cols[0].multiselect(i18n.t("pick.regions", lang), ids, default=ids, key=bound("regions", ids),
+                            format_func=lambda r: snapshot.regions[r].name)
+        indicator_picker(snapshot, lang, cols[1])
+        cols[2].selectbox(i18n.t("present.scenario_region", lang), [None, *ids],
+                          format_func=lambda r: snapshot.regions[r].name if r else "—", key="region")
+    chosen = params()
+    deck = build_deck(snapshot, chosen, lang)
+    if presenting:
+        show_slide(deck, min(int(st.session_state["slide"]), len(deck.slides)), lang, go, leave)
+    else:
+        st.caption(i18n.t("present.help", lang))
+        st.button(i18n.t("present.start", lang), type="primary", icon=":material/slideshow:", on_click=go,
+                  args=(0, len(deck.slides)))
+        page_link("simulasi", i18n.t("present.edit_scenario", lang),
+                  **{k: str(v) for k, v in chosen.items() if k in DECK_KEYS})
+        st.subheader(i18n.t("present.slides", lang, n=len(deck.slides)))
+        st.markdown("\n".join(f"{n}. {literal(s.title)}" for n, s in enumerate(deck.slides, start=1)))
+        st.subheader(i18n.t("present.downloads", lang))
+        row = st.columns(len(FORMATS))
+        for col, fmt in zip(row, FORMATS):
+            # Built when clicked, not on every rerun: the HTML embeds plotly.js (4,6 MB).
+            col.download_button(i18n.t(f"present.download_{fmt}", lang),
+                                lambda fmt=fmt: export_bytes(snapshot, chosen, lang, fmt),
+                                file_name(fmt, snapshot.today), FORMATS[fmt][1], icon=":material/download:",
+                                on_click="ignore", key=f"download-{fmt}")
+        options = [f"--{k.replace('_', '-')} {shlex.quote(','.join(v) if isinstance(v, list) else str(v))}"
+                   for k, v in chosen.items() if k in selection.EXPORT_KEYS]
+        st.caption(i18n.t("present.cli", lang))
+        st.code(f"python -m ikd_core export --format pptx --out {file_name('pptx', snapshot.today)} "
+                + " ".join(options) + (f" --lang {lang}" if "lang" not in chosen else ""), language="bash")
