@@ -13,10 +13,12 @@ import asyncio
 import json
 import os
 import random
+import shutil
 import socket
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
 from pathlib import Path
@@ -62,8 +64,31 @@ async def settled(page: Page, timeout: float = 120_000) -> None:
     await page.wait_for_function("() => !document.querySelector('[data-testid=stSkeleton]')", timeout=timeout)
 
 
+# Counts the runs the page has started, so an interaction is timed from itself to the end of *its* rerun (a
+# fixed pause could end before a busy server starts the rerun, and the next click would race it).
+COUNT_RUNS = """
+window.__runs = 0;
+new MutationObserver(() => {
+  const app = document.querySelector('[data-testid=stApp]');
+  const state = app && app.getAttribute('data-test-script-state');
+  if (state === 'running' && window.__lastState !== 'running') window.__runs += 1;
+  window.__lastState = state;
+}).observe(document, {subtree: true, attributes: true, attributeFilter: ['data-test-script-state'], childList: true});
+"""
+
+
+async def runs(page: Page) -> int:
+    return await page.evaluate("() => window.__runs || 0")
+
+
+async def rerun_started(page: Page, before: int) -> None:
+    """Wait for the rerun the interaction asked for to start (a busy server may take seconds)."""
+    await page.wait_for_function(f"() => (window.__runs || 0) > {before}", timeout=120_000)
+
+
 async def session(n: int, browser, url: str, duration: float, timings: list[float], errors: list[str]) -> None:
     context = await browser.new_context(viewport={"width": 1024, "height": 700}, reduced_motion="reduce")
+    await context.add_init_script(COUNT_RUNS)
     page = await context.new_page()
     page.on("pageerror", lambda e: errors.append(f"session {n}: page error {e}"))
     rnd = random.Random(n)
@@ -77,35 +102,55 @@ async def session(n: int, browser, url: str, duration: float, timings: list[floa
         while time.monotonic() < until:
             await asyncio.sleep(rnd.uniform(*THINK_SECONDS))  # a person reads before the next click
             if rnd.random() < 0.5:
-                target = rnd.choice(PAGES)
-                started = time.perf_counter()
+                here = next((p for p in PAGES[1:] if p in page.url), "/")
+                target = rnd.choice([p for p in PAGES if p != here])  # another page: a click that must rerun
+                before, started = await runs(page), time.perf_counter()
                 await page.locator("[data-testid=stSidebar] [data-testid=stPageLink] a").nth(PAGES.index(target)).click()
-                await page.wait_for_timeout(50)
             else:
                 if "simulasi" not in page.url:
                     await page.goto(url + "/simulasi?region=blitar", timeout=120_000)
                     await settled(page, 120_000)
                 slider = page.locator("[data-testid=stSlider]").first.get_by_role("slider")
                 await slider.focus(timeout=120_000)
-                started = time.perf_counter()
+                value = await slider.get_attribute("aria-valuenow")
+                before, started = await runs(page), time.perf_counter()
                 await page.keyboard.press(rnd.choice(["ArrowRight", "ArrowLeft"]))
-                await page.wait_for_timeout(50)
+                if await slider.get_attribute("aria-valuenow") == value:
+                    continue  # a slider already at its end: nothing changed, nothing to time
+            await rerun_started(page, before)
             await settled(page)
             timings.append(time.perf_counter() - started)
             if await page.locator("[data-testid=stException]").count():
                 errors.append(f"session {n}: exception on {page.url}")
     except Exception as exc:  # a timeout or a crash is an error of the run, not of this script
-        errors.append(f"session {n}: {type(exc).__name__}: {exc}")
+        errors.append(f"session {n}: {type(exc).__name__}: {exc} (at {page.url})")
+        try:  # what the official would have seen, for the diagnosis
+            await page.screenshot(path=str(ROOT / "benchmarks" / f"load-error-{n}.png"))
+        except Exception:
+            pass
     finally:
         await context.close()
+
+
+def snapshot_of_app(into: Path) -> Path:
+    """A copy of the app to serve: Streamlit reloads modules when a source file is saved, so editing the
+    checkout during a run would otherwise show up as errors of the run."""
+    for name in ("app.py", "pages", "ui", "ikd_core", "data", ".streamlit"):
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, into / name, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(source, into / name)
+    return into
 
 
 async def main_async(args) -> dict:
     port = free_port()
     url = f"http://127.0.0.1:{port}"
     log = open(ROOT / "benchmarks" / "load-server.log", "w")
+    app = snapshot_of_app(Path(tempfile.mkdtemp(prefix="ikd-load-")))
     server = subprocess.Popen([sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
-                               "--server.headless", "true"], cwd=ROOT, stdout=log, stderr=subprocess.STDOUT)
+                               "--server.headless", "true"], cwd=app, stdout=log, stderr=subprocess.STDOUT)
     try:
         for _ in range(120):
             try:
@@ -150,6 +195,7 @@ async def main_async(args) -> dict:
         server.terminate()
         server.wait(10)
         log.close()
+        shutil.rmtree(app, ignore_errors=True)
 
 
 def main() -> int:
