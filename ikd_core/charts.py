@@ -6,6 +6,7 @@ import datetime as dt
 import html
 
 import plotly.graph_objects as go
+import plotly.io as pio
 
 from ikd_core import i18n
 from ikd_core.compare import CompareView, status_text
@@ -22,12 +23,20 @@ PLOTLY_CONFIG = {
 }
 
 
+# plotly_white's look, without the 3D, polar, geo and colour-scale parts these charts never use: assigning the
+# full template by name deep-copies it into every figure, about 12 ms of each rerun.
+_WHITE = pio.templates["plotly_white"].layout.to_plotly_json()
+TEMPLATE = go.layout.Template(layout={k: v for k, v in _WHITE.items() if k in (
+    "autotypenumbers", "colorway", "font", "hovermode", "hoverlabel", "paper_bgcolor", "plot_bgcolor", "xaxis",
+    "yaxis", "shapedefaults", "annotationdefaults", "title")})
+
+
 def base_layout(lang: Lang, title: str) -> dict:
     return {
         "title": {"text": html.escape(title), "x": 0, "xanchor": "left"},
         "separators": i18n.PLOTLY_SEPARATORS[lang],
         "font": {"family": FONT, "size": 14},
-        "template": "plotly_white",
+        "template": TEMPLATE,
         "margin": {"l": 10, "r": 20, "t": 60, "b": 40},
     }
 

@@ -8,8 +8,9 @@ from pathlib import Path
 from typing import Literal
 
 import yaml
+from babel import Locale
 from babel.dates import format_date, format_datetime
-from babel.numbers import format_decimal, format_percent
+from babel.numbers import NumberPattern, parse_pattern
 
 from ikd_core.dates import FuzzyDate
 
@@ -39,16 +40,28 @@ def t(key: str, lang: Lang = DEFAULT_LANG, **params: object) -> str:
     return text.format(**params) if params else text
 
 
+# Parsed once: babel's format_* functions parse the locale and the pattern on every call (a projection chart's
+# hover texts make hundreds of calls per rerun).
+@functools.cache
+def _locale(lang: Lang) -> Locale:
+    return Locale.parse(_LOCALES[lang])
+
+
+@functools.cache
+def _pattern(pattern: str) -> NumberPattern:
+    return parse_pattern(pattern)
+
+
 def number(x: float, lang: Lang = DEFAULT_LANG, decimals: int = 0) -> str:
     """2878769 -> '2.878.769' (id) or '2,878,769' (en)."""
     pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
-    return format_decimal(x, pattern, locale=_LOCALES[lang])
+    return _pattern(pattern).apply(x, _locale(lang))
 
 
 def percent(p: float, lang: Lang = DEFAULT_LANG, decimals: int | None = None) -> str:
     """A percent given in percent units: 8.5 -> '8,5%'. Without `decimals`, up to 2 as needed."""
     pattern = "#,##0" + ("." + "0" * decimals if decimals else "" if decimals == 0 else ".##") + "%"
-    return format_percent(p / 100, pattern, locale=_LOCALES[lang])
+    return _pattern(pattern).apply(p / 100, _locale(lang))
 
 
 def date(d: FuzzyDate, lang: Lang = DEFAULT_LANG) -> str:
@@ -64,11 +77,13 @@ def date(d: FuzzyDate, lang: Lang = DEFAULT_LANG) -> str:
     return str(d.start.year)
 
 
+@functools.cache
 def date_of(d: dt.date, lang: Lang = DEFAULT_LANG) -> str:
     """A plain calendar date: '31 Desember 2026'."""
     return format_date(d, "d MMMM y", locale=_LOCALES[lang])
 
 
+@functools.cache
 def month(d: dt.date, lang: Lang = DEFAULT_LANG) -> str:
     """'Nov 2024' / 'Agu 2024': a short month and year for chart ticks."""
     return format_date(d, "MMM y", locale=_LOCALES[lang])
