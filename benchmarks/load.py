@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import math
 import os
 import random
 import shutil
@@ -24,6 +25,7 @@ import urllib.request
 from pathlib import Path
 
 from playwright.async_api import Page, async_playwright
+from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = "/usr/bin/chromium"
@@ -52,6 +54,12 @@ def rss_mb(pid: int) -> float:
     return total / 1024
 
 
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU time the server process has used so far."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def _children(pid: int) -> list[int]:
     try:
         return [int(c) for c in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
@@ -64,32 +72,41 @@ async def settled(page: Page, timeout: float = 120_000) -> None:
     await page.wait_for_function("() => !document.querySelector('[data-testid=stSkeleton]')", timeout=timeout)
 
 
-# Counts the runs the page has started, so an interaction is timed from itself to the end of *its* rerun (a
-# fixed pause could end before a busy server starts the rerun, and the next click would race it).
-COUNT_RUNS = """
-window.__runs = 0;
-new MutationObserver(() => {
-  const app = document.querySelector('[data-testid=stApp]');
-  const state = app && app.getAttribute('data-test-script-state');
-  if (state === 'running' && window.__lastState !== 'running') window.__runs += 1;
-  window.__lastState = state;
-}).observe(document, {subtree: true, attributes: true, attributeFilter: ['data-test-script-state'], childList: true});
-"""
+class Runs:
+    """Counts the reruns the server has *finished* for one browser tab, from its websocket: every run ends with a
+    `script_finished` message. (The page's script-state attribute is no use under load: React may apply "running"
+    and "notRunning" in one frame, so the DOM never shows the run.)"""
 
+    DONE = {ForwardMsg.FINISHED_SUCCESSFULLY, ForwardMsg.FINISHED_FRAGMENT_RUN_SUCCESSFULLY}
 
-async def runs(page: Page) -> int:
-    return await page.evaluate("() => window.__runs || 0")
+    def __init__(self, page: Page) -> None:
+        self.finished = 0
+        page.on("websocket", lambda ws: ws.on("framereceived", self._frame))
 
+    def _frame(self, payload) -> None:
+        if not isinstance(payload, bytes):
+            return
+        msg = ForwardMsg()
+        try:
+            msg.ParseFromString(payload)
+        except Exception:
+            return
+        if msg.WhichOneof("type") == "script_finished" and msg.script_finished in self.DONE:
+            self.finished += 1
 
-async def rerun_started(page: Page, before: int) -> None:
-    """Wait for the rerun the interaction asked for to start (a busy server may take seconds)."""
-    await page.wait_for_function(f"() => (window.__runs || 0) > {before}", timeout=120_000)
+    async def after(self, before: int, timeout: float = 120) -> None:
+        """Wait until a run has finished since `before` was read (a busy server may take seconds to start it)."""
+        deadline = time.monotonic() + timeout
+        while self.finished <= before:
+            if time.monotonic() > deadline:
+                raise TimeoutError(f"no rerun finished within {timeout:.0f} s")
+            await asyncio.sleep(0.02)
 
 
 async def session(n: int, browser, url: str, duration: float, timings: list[float], errors: list[str]) -> None:
     context = await browser.new_context(viewport={"width": 1024, "height": 700}, reduced_motion="reduce")
-    await context.add_init_script(COUNT_RUNS)
     page = await context.new_page()
+    counted = Runs(page)
     page.on("pageerror", lambda e: errors.append(f"session {n}: page error {e}"))
     rnd = random.Random(n)
     try:
@@ -104,7 +121,7 @@ async def session(n: int, browser, url: str, duration: float, timings: list[floa
             if rnd.random() < 0.5:
                 here = next((p for p in PAGES[1:] if p in page.url), "/")
                 target = rnd.choice([p for p in PAGES if p != here])  # another page: a click that must rerun
-                before, started = await runs(page), time.perf_counter()
+                before, started = counted.finished, time.perf_counter()
                 await page.locator("[data-testid=stSidebar] [data-testid=stPageLink] a").nth(PAGES.index(target)).click()
             else:
                 if "simulasi" not in page.url:
@@ -113,17 +130,18 @@ async def session(n: int, browser, url: str, duration: float, timings: list[floa
                 slider = page.locator("[data-testid=stSlider]").first.get_by_role("slider")
                 await slider.focus(timeout=120_000)
                 value = await slider.get_attribute("aria-valuenow")
-                before, started = await runs(page), time.perf_counter()
+                before, started = counted.finished, time.perf_counter()
                 await page.keyboard.press(rnd.choice(["ArrowRight", "ArrowLeft"]))
                 if await slider.get_attribute("aria-valuenow") == value:
                     continue  # a slider already at its end: nothing changed, nothing to time
-            await rerun_started(page, before)
+            await counted.after(before)
             await settled(page)
             timings.append(time.perf_counter() - started)
             if await page.locator("[data-testid=stException]").count():
                 errors.append(f"session {n}: exception on {page.url}")
     except Exception as exc:  # a timeout or a crash is an error of the run, not of this script
-        errors.append(f"session {n}: {type(exc).__name__}: {exc} (at {page.url})")
+        errors.append(f"session {n}: {type(exc).__name__}: {str(exc).splitlines()[0]} (at {page.url}; "
+                      f"{counted.finished} runs finished)")
         try:  # what the official would have seen, for the diagnosis
             await page.screenshot(path=str(ROOT / "benchmarks" / f"load-error-{n}.png"))
         except Exception:
@@ -178,18 +196,22 @@ async def main_async(args) -> dict:
                     await asyncio.sleep(0.5)
 
             watcher = asyncio.create_task(watch())
+            cpu0, wall0 = cpu_seconds(server.pid), time.monotonic()
             await asyncio.gather(*(session(n, browser, url, args.duration, timings, errors)
                                    for n in range(args.sessions)))
             watcher.cancel()
+            cpu, wall = cpu_seconds(server.pid) - cpu0, time.monotonic() - wall0
             await browser.close()
         ordered = sorted(timings)
         return {
             "sessions": args.sessions, "duration_s": args.duration, "interactions": len(timings),
-            "errors": len(errors), "error_samples": errors[:5],
+            "errors": len(errors), "error_samples": errors[:8],
             "median_ms": round(statistics.median(ordered) * 1000) if ordered else None,
-            "p95_ms": round(ordered[int(0.95 * (len(ordered) - 1))] * 1000) if ordered else None,
+            "p95_ms": round(ordered[max(0, math.ceil(0.95 * len(ordered)) - 1)] * 1000) if ordered else None,
             "server_rss_idle_mb": round(idle, 1), "server_rss_peak_mb": round(peak[0], 1),
             "mb_per_session": round((peak[0] - idle) / args.sessions, 1),
+            # How busy the server was: under 1 core means the time went to the browsers sharing the machine.
+            "server_cpu_s": round(cpu, 1), "wall_s": round(wall, 1), "server_cores_busy": round(cpu / wall, 2),
         }
     finally:
         server.terminate()
