@@ -244,3 +244,26 @@ def slide_figure(chart: ChartData, lang: Lang, font_size: int = 20, height: int 
     fig.update_xaxes(showgrid=True, gridcolor="#bbb", linecolor="#000", tickfont={"size": font_size})
     fig.update_yaxes(gridcolor="#bbb", linecolor="#000", tickfont={"size": font_size})
     return fig
+
+
+def distribution(view: CompareView, indicator_name: str, lang: Lang) -> go.Figure:
+    """How many regions stand at each percent (1-point bins), one stacked colour per base, the target marked:
+    the whole country at a glance, where a ranking of hundreds of bars is unreadable."""
+    fig = go.Figure()
+    by_base: dict[str, list[float]] = {}
+    for r in view.rows:
+        if r.value is not None:
+            by_base.setdefault(r.metrics.base_kind, []).append(r.value)
+    for k, (kind, values) in enumerate(sorted(by_base.items())):
+        fig.add_trace(go.Histogram(x=values, xbins={"start": 0, "size": 1}, name=html.escape(i18n.base_kind(kind, lang)),
+                                   marker={"color": ("#0072B2", "#E69F00", "#009E73", "#CC79A7")[k % 4],
+                                           "line": {"color": "#222", "width": 0.5}}))
+    target = i18n.percent(view.target_line, lang) if view.target_line is not None else "—"
+    fig.update_layout(**base_layout(lang, i18n.t("scale.distribution", lang, indicator=indicator_name, target=target)),
+                      barmode="stack", height=360, legend={"orientation": "h", "y": -0.25})
+    fig.update_xaxes(title=i18n.t("scale.distribution_axis", lang), ticksuffix="%", rangemode="tozero")
+    fig.update_yaxes(title=i18n.t("scale.regions_axis", lang))
+    if view.target_line is not None:
+        fig.add_vline(x=view.target_line, line={"color": "#000", "width": 3, "dash": "dash"},
+                      annotation={"text": i18n.t("chart.target_line", lang, target=target)}, annotation_position="top")
+    return fig

@@ -45,7 +45,8 @@ def _overlap(a: tuple[float, float], b: tuple[float, float]) -> bool:
     return a[0] <= b[1] + 1e-9 and b[0] <= a[1] + 1e-9
 
 
-def observation_findings(m: Metrics, index: int, source_text: str | None = None) -> list[Finding]:
+def observation_findings(m: Metrics, index: int, source_text: str | None = None,
+                         is_latest: bool = True) -> list[Finding]:
     """Warnings about one observation; `index` is its position in the file, for the line number."""
     obs = m.observation
     path = ("observations", index)
@@ -76,7 +77,8 @@ def observation_findings(m: Metrics, index: int, source_text: str | None = None)
             out.append(Finding("target_count_mismatch", obs.id, path + ("target_count",), {
                 "reported": obs.target_count, "target_percent": m.target_percent, "base": obs.base.count,
                 "computed_count": people_for_percent(m.target_percent, obs.base.count)}))
-    if m.age_days > STALE_AFTER_DAYS:
+    # Old data matters for a region's latest figure; an older one that a newer figure replaces is history.
+    if is_latest and m.age_days > STALE_AFTER_DAYS:
         out.append(Finding("stale", obs.id, path + ("as_of",), {"days": m.age_days, "limit": STALE_AFTER_DAYS}))
     if source_text is not None:
         haystack = _normalise(source_text)

@@ -5,13 +5,13 @@ from __future__ import annotations
 import datetime as dt
 import html
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ikd_core import i18n
 from ikd_core.checks import comparison_findings
 from ikd_core.display import base_label, show_value, source_label
 from ikd_core.i18n import Lang
-from ikd_core.metrics import Metrics, Value, latest
+from ikd_core.metrics import Metrics, Value
 from ikd_core.palette import region_colors
 from ikd_core.projection import Outlook, Status, outlook, year_end
 from ikd_core.snapshot import Snapshot
@@ -103,12 +103,41 @@ PROJECTABLE = ("percent", "percent_of_target")
 def compare(snapshot: Snapshot, lang: Lang, region_ids: list[str], indicator: str = "ikd",
             metric: str = "percent", project_to: dt.date | None = None) -> CompareView:
     """Rows of the chosen regions' latest figures; with `project_to`, percents are projected to that one date
-    (each at its own current pace) so that figures from different moments can be ranked together."""
+    (each at its own current pace) so that figures from different moments can be ranked together. Computed once
+    per file version and selection (a national ranking projects every region)."""
+    key = ("compare", lang, tuple(region_ids), indicator, metric, project_to)
+    return snapshot.memo(key, lambda: _compare(snapshot, lang, region_ids, indicator, metric, project_to))  # type: ignore[return-value]
+
+
+RANKING_LIMIT = 20  # more bars than this are unreadable: show the top and bottom instead
+
+
+def window(view: CompareView, lang: Lang, query: str = "", provinces: list[str] | None = None,
+           n: int = 10) -> CompareView:
+    """The rows a ranking can show legibly: those matching a name search and province filter; of more than
+    RANKING_LIMIT, the top n and bottom n, with a note saying how many are left out."""
+    rows = [r for r in view.rows if (not query.strip() or query.strip().casefold() in r.name.casefold())
+            and (not provinces or r.province in provinces)]
+    notes = list(view.notes)
+    if query.strip() or provinces:
+        notes.insert(0, i18n.t("scale.filtered", lang, shown=i18n.number(len(rows), lang),
+                               total=i18n.number(len(view.rows), lang)))
+    ranked = [r for r in rows if r.value is not None]
+    if len(ranked) > RANKING_LIMIT and len(ranked) > 2 * n:
+        hidden = len(ranked) - 2 * n
+        rows = ranked[:n] + ranked[-n:]
+        notes.insert(0, i18n.t("scale.top_bottom", lang, n=n, total=i18n.number(len(ranked), lang),
+                               hidden=i18n.number(hidden, lang)))
+    return replace(view, rows=rows, notes=notes)
+
+
+def _compare(snapshot: Snapshot, lang: Lang, region_ids: list[str], indicator: str, metric: str,
+             project_to: dt.date | None) -> CompareView:
     regions = snapshot.regions
     ind = snapshot.indicators[indicator]
     colors = region_colors(list(regions))
     wanted = [r for r in region_ids if r in regions]
-    latest_of = {m.observation.region: m for m in latest(snapshot.metrics, indicator)}
+    latest_of = snapshot.latest_of(indicator)
     opening = snapshot.dataset.program.public_opening.date if snapshot.dataset.program else None
     project = project_to is not None and metric in PROJECTABLE
     deadline = project_to if project else year_end(snapshot.today.year)
@@ -119,7 +148,7 @@ def compare(snapshot: Snapshot, lang: Lang, region_ids: list[str], indicator: st
             continue
         value = _metric_value(m, metric)
         region = regions[rid]
-        look = outlook(snapshot.metrics, m, ind, region, opening, deadline)
+        look = outlook(snapshot.metrics_of(rid), m, ind, region, opening, deadline)
         number, text = (value.value if value else None), metric_text(m, metric, lang)
         sublabel = f"{base_label(m, lang)} · {i18n.date(m.as_of, lang)}"
         if project:

@@ -16,7 +16,6 @@ from ikd_core import i18n, scenario_params
 from ikd_core.compare import CompareView, Row, compare, status_text
 from ikd_core.display import base_label, source_label
 from ikd_core.i18n import Lang
-from ikd_core.metrics import latest
 from ikd_core.projection import year_end
 from ikd_core.scenario import Result
 from ikd_core.snapshot import Snapshot
@@ -75,7 +74,7 @@ def pick(params: Mapping[str, object], snapshot: Snapshot) -> tuple[str, list[st
     """The indicator and regions of a selection: those asked for, else IKD and every region with a figure."""
     indicators = snapshot.indicators
     indicator = str(params.get("indicator") or ("ikd" if "ikd" in indicators else next(iter(indicators))))
-    with_data = {m.observation.region for m in latest(snapshot.metrics, indicator)}
+    with_data = snapshot.latest_of(indicator)
     chosen = [r for r in (params.get("regions") or []) if r in snapshot.regions]  # type: ignore[union-attr]
     return indicator, chosen or [r for r in snapshot.regions if r in with_data]
 
@@ -296,15 +295,18 @@ def _projected(result: Result, lang: Lang) -> str:
 
 
 def _source_slides(snapshot: Snapshot, view: CompareView, rows: list[Row], lang: Lang) -> list[Slide]:
-    lines = [f"{r.name}: {i18n.t('hover.as_of', lang).lower()} {i18n.date(r.metrics.as_of, lang)} "
-             f"({i18n.t('age.days', lang, days=i18n.number(r.metrics.age_days, lang))}) · "
-             f"{source_label(snapshot, r.metrics.observation.source, lang)}" for r in rows]
-    lines += view.notes
-    for r in rows:
-        for f in snapshot.findings_for(r.metrics.observation.id):
-            if f.code == "stale":  # the age is on the region's line above
-                continue
-            lines.append(f"{r.name}: {i18n.finding(f.code, f.params, lang)}")
+    if len(rows) > MAX_RANKED:  # a national deck: a summary, not a slide per handful of regions
+        lines = _summary_lines(snapshot, view, rows, lang)
+    else:
+        lines = [f"{r.name}: {i18n.t('hover.as_of', lang).lower()} {i18n.date(r.metrics.as_of, lang)} "
+                 f"({i18n.t('age.days', lang, days=i18n.number(r.metrics.age_days, lang))}) · "
+                 f"{source_label(snapshot, r.metrics.observation.source, lang)}" for r in rows]
+        lines += view.notes
+        for r in rows:
+            for f in snapshot.findings_for(r.metrics.observation.id):
+                if f.code == "stale":  # the age is on the region's line above
+                    continue
+                lines.append(f"{r.name}: {i18n.finding(f.code, f.params, lang)}")
     if not lines:
         lines = [i18n.t("deck.no_notes", lang)]
     chunks = [lines[k:k + LINES_PER_NOTES_SLIDE] for k in range(0, len(lines), LINES_PER_NOTES_SLIDE)]
@@ -316,3 +318,21 @@ def _source_slides(snapshot: Snapshot, view: CompareView, rows: list[Row], lang:
             title += f" ({n}/{len(chunks)})"
         out.append(Slide(f"sources:{n}", title, i18n.t("deck.sources_sub", lang), chunk, None, notes))
     return out
+
+
+def _summary_lines(snapshot: Snapshot, view: CompareView, rows: list[Row], lang: Lang) -> list[str]:
+    """Dates, staleness, sources and warnings of many regions, counted."""
+    stale = sum(1 for r in rows if any(f.code == "stale" for f in snapshot.findings_for(r.metrics.observation.id)))
+    publishers = {snapshot.sources[r.metrics.observation.source].publisher for r in rows}
+    lines = [i18n.t("scale.summary_regions", lang, n=i18n.number(len(rows), lang), dates=_as_of_range(rows, lang)),
+             i18n.t("scale.summary_stale", lang, n=i18n.number(stale, lang)),
+             i18n.t("scale.summary_sources", lang, n=i18n.number(len(publishers), lang))]
+    lines += [n for n in view.notes if n]
+    kinds: dict[str, int] = {}
+    for r in rows:
+        for f in snapshot.findings_for(r.metrics.observation.id):
+            if f.code != "stale":
+                kinds[f.code] = kinds.get(f.code, 0) + 1
+    lines += [i18n.t("scale.summary_warnings", lang, n=i18n.number(count, lang), kind=i18n.t(f"short.{code}", lang))
+              for code, count in sorted(kinds.items(), key=lambda kv: -kv[1])]
+    return lines

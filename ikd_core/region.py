@@ -65,13 +65,13 @@ def region_view(snapshot: Snapshot, region_id: str, lang: Lang) -> RegionView:
             c("col.note"): fact.note or "",
         })
 
-    own = [m for m in snapshot.metrics if m.observation.region == region_id]
+    own = snapshot.metrics_of(region_id)
     opening = snapshot.dataset.program.public_opening.date if snapshot.dataset.program else None
     deadline = year_end(snapshot.today.year)
     latest_rows = []
     for ind in snapshot.dataset.indicators:
         for m in latest(own, ind.id):
-            out = outlook(snapshot.metrics, m, ind, region, opening, deadline)
+            out = outlook(own, m, ind, region, opening, deadline)
             latest_rows.append({
                 c("col.indicator"): getattr(ind.name, lang),
                 c("col.status"): status_text(out.status, lang),

@@ -20,13 +20,13 @@ KINDS = {
     "common": "bool", "at": "date",
     "method": "str", "window": "int", "model": "str", "ceiling": "float", "band": "int", "deadline": "date",
     "mult": "float", "points": "int", "per_point": "float", "events": "float", "per_event": "float",
-    "wdays": "int", "target": "float", "growth": "float", "slide": "int",
+    "wdays": "int", "target": "float", "growth": "float", "slide": "int", "top": "int", "page": "int",
 }
 # Numeric parameters: the slider's range, so a link cannot push a widget outside it.
 RANGES = {
     "window": (2, 24), "ceiling": (1, 100), "band": (0, 90), "mult": (0, 5), "points": (0, 200),
     "per_point": (0, 500), "events": (0, 21), "per_event": (0, 2000), "wdays": (5, 6), "target": (1, 100),
-    "growth": (0, 1_000_000), "slide": (1, 999),
+    "growth": (0, 1_000_000), "slide": (1, 999), "top": (3, 50), "page": (1, 100_000),
 }
 # What an export (the Presentasi page's downloads, `python -m ikd_core export`) reads from a selection.
 EXPORT_KEYS = ("lang", "regions", "indicator", "region", "deadline", "method", "window",

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
+import threading
+from collections import OrderedDict, defaultdict
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass
+from functools import cached_property
 
 from ikd_core import checks
 from ikd_core.checks import Finding
 from ikd_core.loading import Loaded
-from ikd_core.metrics import Metrics, all_metrics
+from ikd_core.metrics import Metrics, all_metrics, latest
 from ikd_core.models import Dataset, Indicator, Region, Source
 
 
@@ -23,20 +27,67 @@ class Snapshot:
     def dataset(self) -> Dataset:
         return self.loaded.dataset
 
-    @property
+    # Indexes, built once per file version (a national file has tens of thousands of observations; a page must
+    # not scan them all once per region).
+    @cached_property
     def regions(self) -> dict[str, Region]:
         return {r.id: r for r in self.dataset.regions}
 
-    @property
+    @cached_property
     def sources(self) -> dict[str, Source]:
         return {s.id: s for s in self.dataset.sources}
 
-    @property
+    @cached_property
     def indicators(self) -> dict[str, Indicator]:
         return {i.id: i for i in self.dataset.indicators}
 
+    @cached_property
+    def _by_region(self) -> dict[str, list[Metrics]]:
+        out: dict[str, list[Metrics]] = defaultdict(list)
+        for m in self.metrics:
+            out[m.observation.region].append(m)
+        return dict(out)
+
+    @cached_property
+    def _by_subject(self) -> dict[str, list[Finding]]:
+        out: dict[str, list[Finding]] = defaultdict(list)
+        for f in self.findings:
+            out[f.subject].append(f)
+        return dict(out)
+
+    @cached_property
+    def _latest(self) -> dict[str, dict[str, Metrics]]:
+        return {i: {m.observation.region: m for m in latest(self.metrics, i)} for i in self.indicators}
+
+    @cached_property
+    def _memo(self) -> tuple[threading.Lock, OrderedDict]:
+        return threading.Lock(), OrderedDict()
+
+    def memo(self, key: Hashable, compute: Callable[[], object]) -> object:
+        """A derived table of this file version, computed once and shared by every session (the most recently
+        used 256 are kept). Results must be treated as read-only."""
+        lock, cache = self._memo
+        with lock:
+            if key in cache:
+                cache.move_to_end(key)
+                return cache[key]
+        value = compute()
+        with lock:
+            cache[key] = value
+            while len(cache) > 256:
+                cache.popitem(last=False)
+        return value
+
+    def metrics_of(self, region_id: str) -> list[Metrics]:
+        """One region's observations (every indicator), in file order."""
+        return self._by_region.get(region_id, [])
+
+    def latest_of(self, indicator: str) -> dict[str, Metrics]:
+        """Region id -> its most recent observation of `indicator`."""
+        return self._latest.get(indicator, {})
+
     def findings_for(self, observation_id: str) -> list[Finding]:
-        return [f for f in self.findings if f.subject == observation_id]
+        return self._by_subject.get(observation_id, [])
 
     def line_of(self, path: tuple) -> int:
         return self.loaded.positions.locate(path)[1][0]
@@ -45,9 +96,11 @@ class Snapshot:
 def build(loaded: Loaded, today: dt.date | None = None) -> Snapshot:
     today = today or dt.date.today()
     metrics = all_metrics(loaded.dataset, today)
+    newest = {m.observation.id for ind in loaded.dataset.indicators for m in latest(metrics, ind.id)}
     findings = [
         f
         for i, m in enumerate(metrics)
-        for f in checks.observation_findings(m, i, loaded.source_texts.get(m.observation.source))
+        for f in checks.observation_findings(m, i, loaded.source_texts.get(m.observation.source),
+                                             m.observation.id in newest)
     ]
     return Snapshot(loaded, today, metrics, findings)

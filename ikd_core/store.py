@@ -10,7 +10,7 @@ from concurrent.futures import TimeoutError as FutureTimeout
 from dataclasses import dataclass, field
 
 from ikd_core.errors import DataError, DataFileError, DataFileUnreadable
-from ikd_core.loading import MAX_BYTES, decode, load_path, load_text
+from ikd_core.loading import UPLOAD_MAX_BYTES, decode, load_path, load_text
 from ikd_core.snapshot import Snapshot, build
 
 
@@ -77,8 +77,9 @@ _preview_pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix="ikd-previe
 def preview(raw: bytes, name: str, today: dt.date | None = None) -> State:
     """Validate an uploaded draft for one session: never written anywhere, bounded in size and time."""
     today = today or dt.date.today()
-    if len(raw) > MAX_BYTES:
-        return State(name, None, unreadable=f"{name}: {len(raw):,} bytes is over the {MAX_BYTES:,}-byte limit.")
+    if len(raw) > UPLOAD_MAX_BYTES:
+        return State(name, None,
+                     unreadable=f"{name}: {len(raw):,} bytes is over the {UPLOAD_MAX_BYTES:,}-byte limit for a draft.")
 
     def work() -> Snapshot:
         return build(load_text(decode(raw, name), name, today=today), today)

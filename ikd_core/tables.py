@@ -61,3 +61,19 @@ def source_rows(snapshot: Snapshot, lang: Lang) -> list[dict[str, str]]:
         }
         for s in snapshot.dataset.sources
     ]
+
+
+PAGE_ROWS = 250  # rows of the observations table per page
+
+
+def pages(total: int, size: int = PAGE_ROWS) -> int:
+    return max(1, -(-total // size))
+
+
+def page_slice(total: int, page: object, size: int = PAGE_ROWS) -> tuple[int, int]:
+    """[first, last) of a 1-based page, clamped to the pages there are (a stale link may ask for too many)."""
+    try:
+        n = min(max(1, int(page)), pages(total, size))  # type: ignore[call-overload]
+    except (TypeError, ValueError):
+        n = 1
+    return (n - 1) * size, min(total, n * size)

@@ -9,7 +9,7 @@ from ikd_core import i18n
 from ikd_core.compare import hover, status_text
 from ikd_core.display import base_label
 from ikd_core.i18n import Lang
-from ikd_core.metrics import latest, target_for
+from ikd_core.metrics import target_for
 from ikd_core.pace import PaceMethod, estimate_pace, series
 from ikd_core.palette import region_colors
 from ikd_core.projection import baseline, year_end
@@ -55,12 +55,12 @@ def region_scenario(snapshot: Snapshot, region_id: str, indicator: str, lang: La
     """The baseline of one region, and the same with `changes` applied (the scenario); None without data."""
     region = snapshot.regions[region_id]
     ind = snapshot.indicators[indicator]
-    m = next(iter(latest([x for x in snapshot.metrics if x.observation.region == region_id], indicator)), None)
+    m = snapshot.latest_of(indicator).get(region_id)
     if m is None or m.percent is None:
         return None
     deadline = deadline or year_end(snapshot.today.year)
     target = target_for(ind, deadline.year)
-    points = series(snapshot.metrics, region_id, indicator)
+    points = series(snapshot.metrics_of(region_id), region_id, indicator)
     opening = snapshot.dataset.program.public_opening.date if snapshot.dataset.program else None
     pace = estimate_pace(points, opening, method, window)
     service = int(region.facts.service_points.value) if region.facts.service_points else None

@@ -3,7 +3,7 @@
 import streamlit as st
 
 from ikd_core import charts, i18n
-from ikd_core.compare import METRICS, PROJECTABLE, compare, table_rows
+from ikd_core.compare import METRICS, PROJECTABLE, RANKING_LIMIT, compare, table_rows, window
 from ikd_core.projection import year_end
 from ui.text import literal
 from ui.shell import page_context
@@ -41,7 +41,10 @@ if snapshot is not None:
     else:
         chart_tab, table_tab = st.tabs([i18n.t("compare.tab_chart", lang), i18n.t("compare.tab_table", lang)])
         name = getattr(snapshot.indicators[picked.indicator].name, lang)
-        chart_tab.plotly_chart(charts.ranking_bars(view, name, lang), width="stretch", theme=None,
+        drawn = window(view, lang) if len(view.rows) > RANKING_LIMIT else view
+        if drawn is not view:
+            chart_tab.caption(drawn.notes[0])
+        chart_tab.plotly_chart(charts.ranking_bars(drawn, name, lang), width="stretch", theme=None,
                                config=charts.PLOTLY_CONFIG)
         chart_tab.caption(i18n.t("overview.method", lang))
         with table_tab:

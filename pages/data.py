@@ -5,7 +5,7 @@ import streamlit as st
 
 from ikd_core import i18n
 from ikd_core.exports import observation_records, selected_metrics, to_csv, to_xlsx
-from ikd_core.tables import observation_rows, source_rows, warning_rows
+from ikd_core.tables import PAGE_ROWS, observation_rows, page_slice, pages, source_rows, warning_rows
 from ikd_core.store import preview
 from ui.shell import PREVIEW, page_context
 from ui.urlstate import bound
@@ -24,20 +24,30 @@ if snapshot is not None:
     query = cols[2].text_input(i18n.t("data_page.filter_query", lang), key=bound("q", ""))
     chosen = selected_metrics(snapshot, regions, indicators, query)
     st.caption(i18n.t("data_page.count", lang, shown=len(chosen), total=len(snapshot.metrics)))
-    st.dataframe(pd.DataFrame(observation_rows(snapshot, lang, chosen)), hide_index=True, width="stretch")
+    first, last = page_slice(len(chosen), st.session_state.get("page", 1))
+    if len(chosen) > PAGE_ROWS:  # a national file: one page of rows at a time, formatted only when shown
+        cols = st.columns([1, 4])
+        if "page" in st.session_state:  # fewer pages after a filter: stay on the last one
+            st.session_state["page"] = page_slice(len(chosen), st.session_state["page"])[0] // PAGE_ROWS + 1
+        cols[0].number_input(i18n.t("scale.page", lang), 1, pages(len(chosen)), 1, key=bound("page", 1))
+        first, last = page_slice(len(chosen), st.session_state["page"])
+        cols[1].caption(i18n.t("scale.rows_shown", lang, first=i18n.number(first + 1, lang),
+                               last=i18n.number(last, lang), total=i18n.number(len(chosen), lang)))
+    st.dataframe(pd.DataFrame(observation_rows(snapshot, lang, chosen[first:last])), hide_index=True, width="stretch")
 
-    records = observation_records(snapshot, lang, chosen)
     warnings, sources = warning_rows(snapshot, lang), source_rows(snapshot, lang)
+    # Built when clicked: a national file's Excel takes seconds, and most reruns download nothing.
     down = st.columns(2)
-    down[0].download_button(i18n.t("data_page.download_csv", lang), to_csv(records), "ikd-observasi.csv",
-                            "text/csv", icon=":material/download:")
+    down[0].download_button(i18n.t("data_page.download_csv", lang),
+                            lambda: to_csv(observation_records(snapshot, lang, chosen)), "ikd-observasi.csv",
+                            "text/csv", icon=":material/download:", on_click="ignore")
     down[1].download_button(
         i18n.t("data_page.download_xlsx", lang),
-        to_xlsx({i18n.t("data_page.sheet_observations", lang): records,
-                 i18n.t("data_page.sheet_warnings", lang): warnings,
-                 i18n.t("data_page.sheet_sources", lang): sources}),
+        lambda: to_xlsx({i18n.t("data_page.sheet_observations", lang): observation_records(snapshot, lang, chosen),
+                         i18n.t("data_page.sheet_warnings", lang): warnings,
+                         i18n.t("data_page.sheet_sources", lang): sources}),
         "ikd-observasi.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        icon=":material/download:",
+        icon=":material/download:", on_click="ignore",
     )
     st.subheader(i18n.t("data_page.warnings", lang))
     if warnings:

@@ -5,6 +5,7 @@ import shlex
 import streamlit as st
 
 from ikd_core import i18n, selection
+from ikd_core.compare import RANKING_LIMIT
 from ikd_core.deck import build_deck
 from ikd_core.exports import FORMATS, export_bytes, file_name
 from ikd_core.scenario_params import KEYS as SCENARIO_KEYS
@@ -47,8 +48,11 @@ if snapshot is not None:
     if not presenting:
         cols = st.columns([3, 1, 2])
         ids = list(snapshot.regions)
-        cols[0].multiselect(i18n.t("pick.regions", lang), ids, default=ids, key=bound("regions", ids),
-                            format_func=lambda r: snapshot.regions[r].name)
+        national = len(ids) > RANKING_LIMIT  # hundreds of chips are unreadable: empty means every region
+        default = [] if national else ids
+        cols[0].multiselect(i18n.t("pick.regions", lang), ids, default=default, key=bound("regions", default),
+                            format_func=lambda r: snapshot.regions[r].name,
+                            placeholder=i18n.t("scale.all_regions" if national else "pick.regions_placeholder", lang))
         indicator_picker(snapshot, lang, cols[1])
         cols[2].selectbox(i18n.t("present.scenario_region", lang), [None, *ids],
                           format_func=lambda r: snapshot.regions[r].name if r else "—", key="region")

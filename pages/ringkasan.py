@@ -3,10 +3,11 @@
 import streamlit as st
 
 from ikd_core import charts, i18n
-from ikd_core.compare import table_rows
+from ikd_core.compare import RANKING_LIMIT, provinces, table_rows, window
 from ikd_core.overview import overview
 from ui.text import literal
 from ui.shell import page_context
+from ui.urlstate import bound
 from ui.widgets import comparison_table, notes_box
 
 ctx = page_context("overview.heading")
@@ -20,9 +21,19 @@ if snapshot is not None:
     else:
         for column, kpi in zip(st.columns(len(view.kpis)), view.kpis, strict=True):
             column.metric(literal(kpi.label), kpi.value, help=literal(kpi.help), border=True)
-        notes_box(view.ranking.notes)
-        name = snapshot.indicators["ikd"].name
-        st.plotly_chart(charts.ranking_bars(view.ranking, getattr(name, lang), lang), width="stretch", theme=None,
+        name = getattr(snapshot.indicators["ikd"].name, lang)
+        ranking = view.ranking
+        if len(ranking.rows) > RANKING_LIMIT:  # national scale: the distribution, then a readable ranking
+            st.plotly_chart(charts.distribution(ranking, name, lang), width="stretch", theme=None,
+                            config=charts.PLOTLY_CONFIG)
+            cols = st.columns([2, 2, 1])
+            query = cols[0].text_input(i18n.t("scale.search", lang), key=bound("q", ""))
+            chosen = cols[1].multiselect(i18n.t("pick.province", lang), provinces(snapshot), key=bound("province", []),
+                                         placeholder=i18n.t("pick.all", lang))
+            n = cols[2].number_input(i18n.t("scale.top_n", lang), 3, 50, 10, key=bound("top", 10))
+            ranking = window(ranking, lang, query, chosen, int(n))
+        notes_box(ranking.notes)
+        st.plotly_chart(charts.ranking_bars(ranking, name, lang), width="stretch", theme=None,
                         config=charts.PLOTLY_CONFIG)
         st.caption(i18n.t("overview.method", lang))
         st.caption(i18n.t("status.rule", lang, year=view.ranking.rows[0].outlook.deadline.year))

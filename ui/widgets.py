@@ -7,7 +7,7 @@ from dataclasses import dataclass
 import streamlit as st
 
 from ikd_core import i18n
-from ikd_core.compare import filter_regions, provinces
+from ikd_core.compare import RANKING_LIMIT, filter_regions, provinces
 from ikd_core.i18n import Lang
 from ikd_core.scenario_params import SCALES, Scale, changes, defaults
 from ikd_core.selection import LEVELS
@@ -40,13 +40,16 @@ def region_picker(snapshot: Snapshot, lang: Lang) -> Picked:
     names = snapshot.regions
     if "regions" in st.session_state:  # a region filtered out of the options must not raise
         st.session_state["regions"] = [r for r in st.session_state["regions"] if r in options]
+    # Hundreds of chips are unreadable: past RANKING_LIMIT the box starts empty and empty means every region.
+    national = len(options) > RANKING_LIMIT
+    default = [] if national else options
     picked = cols[2].multiselect(
-        i18n.t("pick.regions", lang), options, default=options, key=bound("regions", options),
+        i18n.t("pick.regions", lang), options, default=default, key=bound("regions", default),
         format_func=lambda rid: f"{names[rid].name} ({i18n.level(names[rid].level, lang)})",
-        placeholder=i18n.t("pick.regions_placeholder", lang),
+        placeholder=i18n.t("scale.all_regions" if national else "pick.regions_placeholder", lang),
     )
     indicator = indicator_picker(snapshot, lang, cols[3])
-    return Picked([r for r in picked if r in options], indicator)
+    return Picked([r for r in picked if r in options] or (options if national else []), indicator)
 
 
 def comparison_table(rows: list[dict[str, object]], lang: Lang) -> None:
