@@ -7,7 +7,7 @@ import difflib
 import os
 import re
 import typing
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
@@ -46,20 +46,42 @@ MAX_ALIAS_GROWTH = 10
 Position = tuple[int, int]
 
 
-@dataclass
 class Positions:
-    """Line and column (1-based) of every value and every mapping key, by field path."""
+    """Line and column (1-based) of values and mapping keys by field path, looked up in the composed YAML nodes
+    when asked (an error message, a line column): recording all of them up front cost a national file seconds."""
 
-    values: dict[tuple, Position] = field(default_factory=dict)
-    keys: dict[tuple, Position] = field(default_factory=dict)
+    def __init__(self, root: yaml.Node | None = None) -> None:
+        self.root = root
+
+    @staticmethod
+    def _child(node: yaml.Node, part: object) -> tuple[yaml.Node, yaml.Node] | None:
+        """(key node or the item itself, value node) of one path step, or None when it is not in the file."""
+        if isinstance(node, yaml.MappingNode):
+            for k, v in node.value:
+                if isinstance(k, yaml.ScalarNode) and k.value == part:
+                    return k, v
+        elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) and 0 <= part < len(node.value):
+            return node.value[part], node.value[part]
+        return None
+
+    def _walk(self, path: tuple) -> tuple[tuple, yaml.Node | None, yaml.Node | None]:
+        known: tuple = ()
+        node, key = self.root, None
+        for part in path:
+            step = self._child(node, part) if node is not None else None
+            if step is not None:  # parts that are not in the file (pydantic union tags) are skipped
+                known, (key, node) = known + (part,), step
+        return known, key, node
 
     def locate(self, path: tuple) -> tuple[tuple, Position]:
-        """The deepest known node on `path`, skipping parts that are not in the file (pydantic union tags)."""
-        known: tuple = ()
-        for part in path:
-            if known + (part,) in self.values:
-                known = known + (part,)
-        return known, self.values.get(known, (1, 1))
+        """The deepest node on `path` that is in the file, and its position."""
+        known, _, node = self._walk(path)
+        return known, _mark(node) if node is not None else (1, 1)
+
+    def key(self, path: tuple) -> Position | None:
+        """Where the mapping key that ends `path` is written, if the whole path is in the file."""
+        known, key, _ = self._walk(path)
+        return _mark(key) if known == path and path and key is not None else None
 
 
 @dataclass(frozen=True)
@@ -75,14 +97,45 @@ def _mark(node: yaml.Node) -> Position:
 
 
 def _walk(node: yaml.Node, file: str) -> tuple[Positions, list[DataError]]:
-    """Record positions; refuse alias bombs, recursive aliases and duplicate keys."""
-    positions = Positions()
+    """Refuse duplicate keys, and, when the file uses aliases at all, alias bombs and recursive aliases."""
     errors: list[DataError] = []
+    aliased = False
+    seen: set[int] = set()
+    stack: list[tuple[yaml.Node, tuple]] = [(node, ())]
+    while stack:  # one pass, no recursion: a collection met twice is an alias, and is not entered again
+        n, path = stack.pop()
+        if not isinstance(n, (yaml.MappingNode, yaml.SequenceNode)):
+            continue
+        if id(n) in seen:
+            aliased = True
+            continue
+        seen.add(id(n))
+        if isinstance(n, yaml.SequenceNode):
+            stack.extend((c, path + (i,)) for i, c in enumerate(n.value))
+            continue
+        names: dict[object, yaml.Node] = {}
+        for k, v in n.value:
+            name = k.value if isinstance(k, yaml.ScalarNode) else repr(k.value)
+            if name in names:
+                line, col = _mark(k)
+                errors.append(DataError(file, line, col, format_path(path + (name,)),
+                                        f"duplicate key {name!r} (first at line {_mark(names[name])[0]}); "
+                                        "YAML would silently keep only the last one.",
+                                        "Remove or rename one of them."))
+            names[name] = k
+            stack.append((v, path + (name,)))
+    errors.sort(key=lambda e: (e.line, e.column))
+    if aliased:
+        errors += _alias_limits(node, file)
+    return Positions(node), errors
+
+
+def _alias_limits(node: yaml.Node, file: str) -> list[DataError]:
+    """The expanded size, with aliases counted every time they are used: what a naive consumer would build."""
     sizes: dict[int, int] = {}
     visiting: set[int] = set()
 
     def size(n: yaml.Node) -> int:
-        # Expanded size with aliases counted every time they are used: what a naive consumer would build.
         key = id(n)
         if key in sizes:
             return sizes[key]
@@ -100,45 +153,18 @@ def _walk(node: yaml.Node, file: str) -> tuple[Positions, list[DataError]]:
             raise _Refused(n, f"more than {MAX_NODES:,} values once aliases are expanded (an alias bomb?)")
         return total
 
-    seen: set[int] = set()
-
-    def record(n: yaml.Node, path: tuple) -> None:
-        positions.values.setdefault(path, _mark(n))
-        if id(n) in seen:  # an alias: positions inside were recorded where the anchor was defined
-            return
-        seen.add(id(n))
-        if isinstance(n, yaml.MappingNode):
-            names: dict[object, Position] = {}
-            for k, v in n.value:
-                name = k.value if isinstance(k, yaml.ScalarNode) else repr(k.value)
-                if name in names:
-                    line, col = _mark(k)
-                    errors.append(
-                        DataError(file, line, col, format_path(path + (name,)),
-                                  f"duplicate key {name!r} (first at line {names[name][0]}); "
-                                  "YAML would silently keep only the last one.",
-                                  "Remove or rename one of them.")
-                    )
-                names[name] = _mark(k)
-                positions.keys[path + (name,)] = _mark(k)
-                record(v, path + (name,))
-        elif isinstance(n, yaml.SequenceNode):
-            for i, c in enumerate(n.value):
-                record(c, path + (i,))
-
     try:
         expanded = size(node)
         if expanded > MAX_ALIAS_GROWTH * len(sizes) + 10_000:
             raise _Refused(node, f"aliases expand {len(sizes):,} values into {expanded:,} (an alias bomb?)")
-        record(node, ())
     except _Refused as refused:
         line, col = _mark(refused.node)
-        errors.append(DataError(file, line, col, "", f"refused: {refused.reason}.",
-                                "Write the values out instead of using anchors (&) and aliases (*)."))
+        return [DataError(file, line, col, "", f"refused: {refused.reason}.",
+                          "Write the values out instead of using anchors (&) and aliases (*).")]
     except RecursionError:
-        errors.append(DataError(file, 1, 1, "", "refused: the file is nested too deeply.",
-                                "The format needs only a few levels of indentation."))
-    return positions, errors
+        return [DataError(file, 1, 1, "", "refused: the file is nested too deeply.",
+                          "The format needs only a few levels of indentation.")]
+    return []
 
 
 class _Refused(Exception):
@@ -233,9 +259,9 @@ def _pydantic_errors(file: str, exc: ValidationError, positions: Positions) -> l
     for err in exc.errors(include_url=False):
         loc = tuple(err["loc"])
         known, (line, col) = positions.locate(loc)
-        if err["type"] == "extra_forbidden" and loc[:len(known) + 1] in positions.keys:
+        if err["type"] == "extra_forbidden" and (at_key := positions.key(loc[:len(known) + 1])) is not None:
             known = loc[: len(known) + 1]
-            line, col = positions.keys[known]
+            line, col = at_key
         message = err["msg"].removeprefix("Value error, ")
         message = message[:1].lower() + message[1:]
         if err["type"] == "extra_forbidden":

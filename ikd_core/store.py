@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import os
 import threading
 from concurrent.futures import ThreadPoolExecutor
@@ -67,7 +68,22 @@ class DataStore:
             return State(path, good[0] if good else None, unreadable=str(exc), good_since=good[1] if good else None)
         now = dt.datetime.now()
         self._good[path] = (snapshot, now)
+        _settle(snapshot)
         return State(path, snapshot, good_since=now)
+
+
+def _settle(snapshot: Snapshot) -> None:
+    """Build the snapshot's indexes now, then move everything alive into the collector's permanent generation: a
+    national file is millions of long-lived objects, and otherwise every full collection walks them all again in
+    the middle of some session's rerun (measured: a Simulasi slider move took 1,4 s instead of 0,35 s)."""
+    for region in snapshot.regions:
+        snapshot.metrics_of(region)
+    for indicator in snapshot.indicators:
+        snapshot.latest_of(indicator)
+    snapshot.findings_for("")
+    gc.unfreeze()  # a replaced version frozen earlier becomes collectable again
+    gc.collect()
+    gc.freeze()
 
 
 PREVIEW_SECONDS = 5.0
