@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8501
 
-.PHONY: run test validate schema load clean
+.PHONY: run test validate schema load bench clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
@@ -35,6 +35,11 @@ schema: $(VENV)/.run-deps
 load: $(VENV)/.dev-deps
 	bash scripts/ensure-chromium.sh
 	$(PY) benchmarks/load.py --sessions 30 --duration 60
+
+# National-scale benchmark against a bare Streamlit app; writes benchmarks/results.json. Not part of `make test`.
+bench: $(VENV)/.dev-deps
+	bash scripts/ensure-chromium.sh
+	$(PY) benchmarks/bench.py
 
 clean:
 	rm -rf $(VENV) tests/artifacts .pytest_cache .hypothesis
