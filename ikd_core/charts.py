@@ -48,41 +48,55 @@ def ranking_title(view: CompareView, indicator_name: str, lang: Lang) -> str:
 
 def ranking_bars(view: CompareView, indicator_name: str, lang: Lang) -> go.Figure:
     """Horizontal bars, best first; each region's name sits over its status, base and as-of date."""
+    return _figure(ranking_spec(view, indicator_name, lang))
+
+
+def ranking_spec(view: CompareView, indicator_name: str, lang: Lang) -> dict:
+    """The ranking as plotly's plain figure dictionary (see ranking_bars)."""
     rows = [r for r in reversed(view.rows) if r.value is not None]  # plotly draws the first category lowest
     labels = [
         f"<b>{html.escape(r.name)}</b> <span style='font-size:12px'>{html.escape(status_text(r.status, lang))}"
         f"</span><br><span style='font-size:12px'>{html.escape(r.sublabel)}</span>"
         for r in rows
     ]
-    fig = go.Figure(
-        go.Bar(
-            x=[r.value for r in rows], y=labels, orientation="h",
-            text=[r.value_text for r in rows], textposition="outside", cliponaxis=False,
-            hovertext=[r.hover for r in rows], hoverinfo="text", name="",
-            marker={
-                "color": [r.color for r in rows],
-                "line": {"color": "#222", "width": 1},
-                # Approximate or derived figures are hatched, so the difference survives greyscale projectors.
-                # Projections get a cross-hatch of their own: a projection must never look like data.
-                "pattern": {"shape": ["x" if r.projected else "/" if r.hatched else "" for r in rows]},
-            },
-        )
-    )
-    fig.update_layout(**base_layout(lang, ranking_title(view, indicator_name, lang)),
-                      height=140 + 70 * max(1, len(rows)), showlegend=False)
+    bars = {
+        "type": "bar", "x": [r.value for r in rows], "y": labels, "orientation": "h",
+        "text": [r.value_text for r in rows], "textposition": "outside", "cliponaxis": False,
+        "hovertext": [r.hover for r in rows], "hoverinfo": "text", "name": "",
+        "marker": {
+            "color": [r.color for r in rows],
+            "line": {"color": "#222", "width": 1},
+            # Approximate or derived figures are hatched, so the difference survives greyscale projectors.
+            # Projections get a cross-hatch of their own: a projection must never look like data.
+            "pattern": {"shape": ["x" if r.projected else "/" if r.hatched else "" for r in rows]},
+        },
+    }
     percent_axis = view.metric in ("percent", "percent_of_target")
     top = max([r.value for r in rows] + [view.target_line or 0] + [1])
-    fig.update_xaxes(title=i18n.t(f"chart.axis.{view.metric}", lang), range=[0, top * 1.2],
-                     ticksuffix="%" if percent_axis else "")
-    fig.update_yaxes(automargin=True)
+    layout = {**base_layout(lang, ranking_title(view, indicator_name, lang)),
+              "height": 140 + 70 * max(1, len(rows)), "showlegend": False,
+              "xaxis": {"title": {"text": i18n.t(f"chart.axis.{view.metric}", lang)}, "range": [0, top * 1.2],
+                        "ticksuffix": "%" if percent_axis else ""},
+              "yaxis": {"automargin": True}}
     if view.target_line is not None:
-        fig.add_vline(
-            x=view.target_line, line={"color": "#000", "width": 3, "dash": "dash"},
-            annotation={"text": i18n.t("chart.target_line", lang, target=i18n.percent(view.target_line, lang)),
-                        "font": {"size": 14}},
-            annotation_position="top",
-        )
-    return fig
+        _target_vline(layout, view.target_line, lang, {"size": 14})
+    return {"data": [bars], "layout": layout}
+
+
+def _target_vline(layout: dict, target: float, lang: Lang, font: dict | None = None) -> None:
+    """The target as a dashed vertical line labelled above the plot: what add_vline(annotation_position="top")
+    adds, without its cost (add_vline alone was a quarter of the overview's chart time)."""
+    layout["shapes"] = [{"type": "line", "xref": "x", "x0": target, "x1": target, "yref": "y domain", "y0": 0, "y1": 1,
+                         "line": {"color": "#000", "width": 3, "dash": "dash"}}]
+    layout["annotations"] = [{"text": i18n.t("chart.target_line", lang, target=i18n.percent(target, lang)),
+                              "showarrow": False, "xref": "x", "x": target, "xanchor": "center", "yref": "y domain",
+                              "y": 1, "yanchor": "bottom", **({"font": font} if font else {})}]
+
+
+def _figure(spec: dict) -> go.Figure:
+    """A figure from a spec this module built. Plotly's validation is skipped (it was most of the time of the
+    charts redrawn on each rerun); tests/test_charts_spec.py validates every spec kind instead."""
+    return go.Figure(spec, _validate=False)
 
 
 def date_ticks(first: dt.date, last: dt.date, lang: Lang, most: int = 8) -> tuple[list[dt.date], list[str]]:
@@ -132,59 +146,79 @@ def _rgba(hex_colour: str, alpha: float) -> str:
 
 def projection_chart(lines: list[Line], lang: Lang, title: str) -> go.Figure:
     """Observations as solid markers; each projection dashed with its band; target, deadline, reach point and
-    the required-pace line drawn and labelled, so a projection never looks like data."""
-    fig = go.Figure()
+    the required-pace line drawn and labelled, so a projection never looks like data.
+
+    Built as one plain figure and validated once: trace by trace (add_trace, add_hline, update_layout) costs
+    four times as much, and the Simulasi fragment redraws this on every slider move."""
+    return _figure(projection_spec(lines, lang, title))
+
+
+def projection_spec(lines: list[Line], lang: Lang, title: str) -> dict:
+    """The projection chart as plotly's plain figure dictionary (see projection_chart)."""
     proj = i18n.t("chart.projection", lang)
+    data: list[dict] = []
+    required: set[tuple] = set()  # a required-pace line the same as one already drawn would hide under it
     for line in lines:
         r, s = line.result, line.result.scenario
         dates = [c[0] for c in r.curve]
         low, mid, high = ([c[k] for c in r.curve] for k in (1, 2, 3))
         name = html.escape(line.name)
-        fig.add_trace(go.Scatter(x=dates + dates[::-1], y=high + low[::-1], fill="toself", mode="lines",
-                                 line={"width": 0}, fillcolor=_rgba(line.color, 0.18), hoverinfo="skip",
-                                 name=f"{name}: {i18n.t('chart.band', lang)}", legendgroup=line.region_id))
-        fig.add_trace(go.Scatter(
-            x=dates, y=mid, mode="lines", line={"color": line.color, "width": 3, "dash": "dash"},
-            name=f"{name}: {proj}", legendgroup=line.region_id,
-            hovertext=[f"{name} · {proj}<br>{i18n.date_of(d, lang)}: {i18n.percent(m, lang, 1)} "
-                       f"({i18n.percent(lo, lang, 1)}–{i18n.percent(hi, lang, 1)})"
-                       for d, lo, m, hi in r.curve], hoverinfo="text",
-        ))
-        fig.add_trace(go.Scatter(
-            x=[r.start.date, s.deadline], y=[r.start.percent, s.target_percent], mode="lines",
-            line={"color": line.color, "width": 2, "dash": "dot"}, legendgroup=line.region_id,
-            name=f"{name}: {i18n.t('chart.required', lang)}", hoverinfo="skip",
-        ))
-        fig.add_trace(go.Scatter(
-            x=line.observed_dates, y=line.observed_percents, mode="markers", name=f"{name}: {i18n.t('chart.observed', lang)}",
-            marker={"color": line.color, "size": 14, "symbol": "circle", "line": {"color": "#000", "width": 2}},
-            hovertext=line.observed_hovers, hoverinfo="text", legendgroup=line.region_id,
-        ))
+        data += [
+            {"type": "scatter", "x": dates + dates[::-1], "y": high + low[::-1], "fill": "toself", "mode": "lines",
+             "line": {"width": 0}, "fillcolor": _rgba(line.color, 0.18), "hoverinfo": "skip",
+             "name": f"{name}: {i18n.t('chart.band', lang)}", "legendgroup": line.region_id},
+            {"type": "scatter", "x": dates, "y": mid, "mode": "lines",
+             "line": {"color": line.color, "width": 3, "dash": "dash"}, "name": f"{name}: {proj}",
+             "legendgroup": line.region_id, "hoverinfo": "text",
+             "hovertext": [f"{name} · {proj}<br>{i18n.date_of(d, lang)}: {i18n.percent(m, lang, 1)} "
+                           f"({i18n.percent(lo, lang, 1)}–{i18n.percent(hi, lang, 1)})" for d, lo, m, hi in r.curve]},
+        ]
+        path = (r.start.date, r.start.percent, s.deadline, s.target_percent)
+        if path not in required:
+            required.add(path)
+            data.append({"type": "scatter", "x": [r.start.date, s.deadline], "y": [r.start.percent, s.target_percent],
+                         "mode": "lines", "line": {"color": line.color, "width": 2, "dash": "dot"},
+                         "legendgroup": line.region_id, "hoverinfo": "skip",
+                         "name": f"{name}: {i18n.t('chart.required', lang)}"})
+        if line.observed_dates:
+            data.append({"type": "scatter", "x": line.observed_dates, "y": line.observed_percents, "mode": "markers",
+                         "name": html.escape(line.observed_name or f"{line.name}: {i18n.t('chart.observed', lang)}"),
+                         "marker": {"color": line.color, "size": 14, "symbol": "circle",
+                                    "line": {"color": "#000", "width": 2}},
+                         "hovertext": line.observed_hovers, "hoverinfo": "text", "legendgroup": line.region_id})
         if r.reach_date and r.reach_date > r.start.date:
-            fig.add_trace(go.Scatter(
-                x=[r.reach_date], y=[s.target_percent], mode="markers+text", legendgroup=line.region_id,
-                marker={"symbol": "star", "size": 18, "color": line.color, "line": {"color": "#000", "width": 1}},
-                text=[i18n.date_of(r.reach_date, lang)], textposition="top center", showlegend=False,
-                hovertext=[f"{name}: {i18n.t('chart.reach', lang)} {i18n.date_of(r.reach_date, lang)}"],
-                hoverinfo="text",
-            ))
+            data.append({
+                "type": "scatter", "x": [r.reach_date], "y": [s.target_percent], "mode": "markers+text",
+                "legendgroup": line.region_id, "showlegend": False, "hoverinfo": "text",
+                "marker": {"symbol": "star", "size": 18, "color": line.color, "line": {"color": "#000", "width": 1}},
+                "text": [i18n.date_of(r.reach_date, lang)], "textposition": "top center",
+                "hovertext": [f"{name}: {i18n.t('chart.reach', lang)} {i18n.date_of(r.reach_date, lang)}"],
+            })
+    layout = {**base_layout(lang, title), "height": 520, "legend": {"orientation": "h", "y": -0.25}}
     if lines:
         s = lines[0].result.scenario
-        fig.add_hline(y=s.target_percent, line={"color": "#000", "width": 2, "dash": "dash"},
-                      annotation={"text": i18n.t("chart.target_line", lang, target=i18n.percent(s.target_percent, lang))},
-                      annotation_position="top left")
-        fig.add_vline(x=s.deadline, line={"color": "#555", "width": 2, "dash": "dot"})
-        fig.add_annotation(x=s.deadline, y=1, yref="paper", showarrow=False, yanchor="bottom",
-                           text=i18n.t("chart.deadline", lang, date=i18n.date_of(s.deadline, lang)))
+        # What add_hline and add_vline would add: the target across the plot, the deadline up it.
+        layout["shapes"] = [
+            {"type": "line", "xref": "x domain", "x0": 0, "x1": 1, "yref": "y", "y0": s.target_percent,
+             "y1": s.target_percent, "line": {"color": "#000", "width": 2, "dash": "dash"}},
+            {"type": "line", "xref": "x", "x0": s.deadline, "x1": s.deadline, "yref": "y domain", "y0": 0, "y1": 1,
+             "line": {"color": "#555", "width": 2, "dash": "dot"}},
+        ]
+        layout["annotations"] = [
+            {"text": i18n.t("chart.target_line", lang, target=i18n.percent(s.target_percent, lang)),
+             "showarrow": False, "xref": "x domain", "x": 0, "xanchor": "left", "yref": "y", "y": s.target_percent,
+             "yanchor": "bottom"},
+            {"text": i18n.t("chart.deadline", lang, date=i18n.date_of(s.deadline, lang)), "showarrow": False,
+             "x": s.deadline, "yref": "paper", "y": 1, "yanchor": "bottom"},
+        ]
         first = min([d for ln in lines for d in ln.observed_dates] + [ln.result.curve[0][0] for ln in lines])
         last = max(ln.result.curve[-1][0] for ln in lines)
         ticks, labels = date_ticks(first, last, lang)
-        fig.update_xaxes(tickvals=ticks, ticktext=labels, title=i18n.t("chart.axis.date", lang))
+        layout["xaxis"] = {"tickvals": ticks, "ticktext": labels, "title": {"text": i18n.t("chart.axis.date", lang)}}
         top = max([s.target_percent] + [c[3] for ln in lines for c in ln.result.curve])
-        fig.update_yaxes(range=[0, min(100, top * 1.1) if top <= 100 else top * 1.1], ticksuffix="%",
-                         title=i18n.t("chart.axis.percent", lang))
-    fig.update_layout(**base_layout(lang, title), height=520, legend={"orientation": "h", "y": -0.25})
-    return fig
+        layout["yaxis"] = {"range": [0, min(100, top * 1.1) if top <= 100 else top * 1.1], "ticksuffix": "%",
+                           "title": {"text": i18n.t("chart.axis.percent", lang)}}
+    return {"data": data, "layout": layout}
 
 
 _DASHES = {"solid": "solid", "dash": "dash", "dot": "dot", "band_low": "solid", "band_high": "solid"}
@@ -249,21 +283,26 @@ def slide_figure(chart: ChartData, lang: Lang, font_size: int = 20, height: int 
 def distribution(view: CompareView, indicator_name: str, lang: Lang) -> go.Figure:
     """How many regions stand at each percent (1-point bins), one stacked colour per base, the target marked:
     the whole country at a glance, where a ranking of hundreds of bars is unreadable."""
-    fig = go.Figure()
+    return _figure(distribution_spec(view, indicator_name, lang))
+
+
+def distribution_spec(view: CompareView, indicator_name: str, lang: Lang) -> dict:
+    """The distribution as plotly's plain figure dictionary (see distribution)."""
     by_base: dict[str, list[float]] = {}
     for r in view.rows:
         if r.value is not None:
             by_base.setdefault(r.metrics.base_kind, []).append(r.value)
-    for k, (kind, values) in enumerate(sorted(by_base.items())):
-        fig.add_trace(go.Histogram(x=values, xbins={"start": 0, "size": 1}, name=html.escape(i18n.base_kind(kind, lang)),
-                                   marker={"color": ("#0072B2", "#E69F00", "#009E73", "#CC79A7")[k % 4],
-                                           "line": {"color": "#222", "width": 0.5}}))
+    data = [{"type": "histogram", "x": values, "xbins": {"start": 0, "size": 1},
+             "name": html.escape(i18n.base_kind(kind, lang)),
+             "marker": {"color": ("#0072B2", "#E69F00", "#009E73", "#CC79A7")[k % 4],
+                        "line": {"color": "#222", "width": 0.5}}}
+            for k, (kind, values) in enumerate(sorted(by_base.items()))]
     target = i18n.percent(view.target_line, lang) if view.target_line is not None else "—"
-    fig.update_layout(**base_layout(lang, i18n.t("scale.distribution", lang, indicator=indicator_name, target=target)),
-                      barmode="stack", height=360, legend={"orientation": "h", "y": -0.25})
-    fig.update_xaxes(title=i18n.t("scale.distribution_axis", lang), ticksuffix="%", rangemode="tozero")
-    fig.update_yaxes(title=i18n.t("scale.regions_axis", lang))
+    layout = {**base_layout(lang, i18n.t("scale.distribution", lang, indicator=indicator_name, target=target)),
+              "barmode": "stack", "height": 360, "legend": {"orientation": "h", "y": -0.25},
+              "xaxis": {"title": {"text": i18n.t("scale.distribution_axis", lang)}, "ticksuffix": "%",
+                        "rangemode": "tozero"},
+              "yaxis": {"title": {"text": i18n.t("scale.regions_axis", lang)}}}
     if view.target_line is not None:
-        fig.add_vline(x=view.target_line, line={"color": "#000", "width": 3, "dash": "dash"},
-                      annotation={"text": i18n.t("chart.target_line", lang, target=target)}, annotation_position="top")
-    return fig
+        _target_vline(layout, view.target_line, lang)
+    return {"data": data, "layout": layout}

@@ -9,8 +9,8 @@ from ikd_core import i18n
 from ikd_core.compare import hover, status_text
 from ikd_core.display import base_label
 from ikd_core.i18n import Lang
-from ikd_core.metrics import target_for
-from ikd_core.pace import PaceMethod, estimate_pace, series
+from ikd_core.metrics import Metrics, target_for
+from ikd_core.pace import Pace, PaceMethod, estimate_pace, series
 from ikd_core.palette import region_colors
 from ikd_core.projection import baseline, year_end
 from ikd_core.scenario import Result, Scenario, simulate, start_of
@@ -29,6 +29,7 @@ class Line:
     observed_hovers: list[str]
     result: Result
     method: str  # the pace's method, window and assumptions, in words
+    observed_name: str | None = None  # the observations' legend entry, when not "<name>: data"
 
 
 @dataclass(frozen=True)
@@ -44,9 +45,34 @@ class Setup:
     line: Line  # the scenario's
 
     def side_by_side(self, lang: Lang) -> list[Line]:
-        """The baseline (grey) and the scenario (the region's colour) as two lines for one chart."""
-        return [replace(self.line, name=i18n.t("sim.baseline", lang), color="#777777", result=self.result),
-                replace(self.line, name=i18n.t("sim.scenario", lang))]
+        """The baseline (grey) and the scenario (the region's colour) as two lines for one chart. Both start from
+        the same observations, so they are drawn once, under the region's name (a grey set under the coloured
+        one had a legend entry for markers nobody could see)."""
+        return [replace(self.line, name=i18n.t("sim.baseline", lang), color="#777777", result=self.result,
+                        observed_dates=[], observed_percents=[], observed_hovers=[]),
+                replace(self.line, name=i18n.t("sim.scenario", lang),
+                        observed_name=f"{self.name}: {i18n.t('chart.observed', lang)}")]
+
+
+@dataclass(frozen=True)
+class _Observed:
+    points: list[Metrics]
+    dates: list[dt.date]
+    percents: list[float]
+    hovers: list[str]
+    pace: Pace | None
+
+
+def _observed(snapshot: Snapshot, region_id: str, indicator: str, lang: Lang, method: PaceMethod,
+              window: int) -> _Observed:
+    """What a region's line draws of its observations, and its pace: the same on every slider move, so computed
+    once per file version (the hover texts alone were most of a Simulasi rerun at national scale)."""
+    def compute() -> _Observed:
+        points = series(snapshot.metrics_of(region_id), region_id, indicator)
+        opening = snapshot.dataset.program.public_opening.date if snapshot.dataset.program else None
+        return _Observed(points, [p.as_of.reference for p in points], [p.percent.value for p in points],  # type: ignore[union-attr]
+                         [hover(snapshot, p, lang) for p in points], estimate_pace(points, opening, method, window))
+    return snapshot.memo(("observed", region_id, indicator, lang, method, window), compute)  # type: ignore[return-value]
 
 
 def region_scenario(snapshot: Snapshot, region_id: str, indicator: str, lang: Lang,
@@ -60,20 +86,17 @@ def region_scenario(snapshot: Snapshot, region_id: str, indicator: str, lang: La
         return None
     deadline = deadline or year_end(snapshot.today.year)
     target = target_for(ind, deadline.year)
-    points = series(snapshot.metrics_of(region_id), region_id, indicator)
-    opening = snapshot.dataset.program.public_opening.date if snapshot.dataset.program else None
-    pace = estimate_pace(points, opening, method, window)
+    seen = _observed(snapshot, region_id, indicator, lang, method, window)
     service = int(region.facts.service_points.value) if region.facts.service_points else None
     start = start_of(m, service)
     base = baseline(region, target[1] if target else 30.0, deadline)
     scenario = Scenario(**{**base.__dict__, **changes})
-    result = simulate(start, pace, scenario, snapshot.today)  # type: ignore[arg-type]
+    result = simulate(start, seen.pace, scenario, snapshot.today)  # type: ignore[arg-type]
     color = region_colors(list(snapshot.regions))[region_id]
-    line = Line(region_id, region.name, color, [p.as_of.reference for p in points],
-                [p.percent.value for p in points], [hover(snapshot, p, lang) for p in points],  # type: ignore
-                result, method_text(result, m, lang))
+    line = Line(region_id, region.name, color, seen.dates, seen.percents, seen.hovers, result,
+                method_text(result, m, lang))
     return Setup(region_id, region.name, color, m.base_kind, base,
-                 simulate(start, pace, base, snapshot.today), line)  # type: ignore[arg-type]
+                 simulate(start, seen.pace, base, snapshot.today), line)  # type: ignore[arg-type]
 
 
 def mixed_bases(setups: list[Setup]) -> bool:

@@ -9,7 +9,7 @@ import streamlit as st
 from ikd_core import i18n
 from ikd_core.compare import RANKING_LIMIT, filter_regions, provinces
 from ikd_core.i18n import Lang
-from ikd_core.scenario_params import SCALES, Scale, changes, defaults
+from ikd_core.scenario_params import SCALES, Scale, changes, defaults, label, labels
 from ikd_core.selection import LEVELS
 from ikd_core.snapshot import Snapshot
 from ui.text import literal
@@ -107,26 +107,24 @@ def number_slider(container, label: str, low: float, high: float, step: float, d
 def scenario_sliders(base, setup_result, lang: Lang) -> dict:
     """A slider for every scenario input; defaults are the region's baseline, kept out of the URL."""
     d = defaults(base, setup_result)
-    num = lambda decimals=0: (lambda v: i18n.number(v, lang, decimals))  # noqa: E731
-    shows = {"mult": lambda v: f"{i18n.number(v, lang, 1)}×", "per_point": num(1),
-             "target": lambda v: i18n.percent(v, lang)}
-    labels = {"mult": "in.multiplier", "points": "in.extra_points", "per_point": "in.per_point",
-              "events": "in.outreach", "per_event": "in.per_event", "target": "in.target", "growth": "in.growth"}
+    names = {"mult": "in.multiplier", "points": "in.extra_points", "per_point": "in.per_point",
+             "events": "in.outreach", "per_event": "in.per_event", "target": "in.target", "growth": "in.growth"}
     c1, c2, c3 = st.columns(3)
     where = {"mult": c1, "points": c1, "per_point": c1, "events": c2, "per_event": c2, "target": c3, "growth": c3}
     given: dict[str, object] = {}
     for key in ("mult", "points", "per_point", "events", "per_event"):
-        given[key] = _scenario_slider(where[key], key, labels[key], d, shows.get(key, num()), lang)
+        given[key] = _scenario_slider(where[key], key, names[key], d, lang)
     given["wdays"] = c2.radio(i18n.t("in.working_days", lang), [5, 6], horizontal=True, key=bound("wdays", d["wdays"]))
-    given["target"] = _scenario_slider(c3, "target", labels["target"], d, shows["target"], lang)
+    given["target"] = _scenario_slider(c3, "target", names["target"], d, lang)
     given["deadline"] = c3.date_input(i18n.t("in.deadline", lang), d["deadline"], key=bound("deadline", d["deadline"]),
                                       format="DD/MM/YYYY")
-    given["growth"] = _scenario_slider(c3, "growth", labels["growth"], d, num(), lang)
+    given["growth"] = _scenario_slider(c3, "growth", names["growth"], d, lang)
     return changes(base, setup_result, given)
 
 
-def _scenario_slider(container, key: str, label: str, d: dict, show, lang: Lang) -> float:
+def _scenario_slider(container, key: str, name: str, d: dict, lang: Lang) -> float:
     scale = SCALES[key]
     help = i18n.t("in.per_point_help", lang) if key == "per_point" else None
-    return number_slider(container, i18n.t(label, lang), scale.low, scale.high, scale.step, d[key], key, show,  # type: ignore[arg-type]
-                         help=help)
+    table = labels(key, lang)
+    return number_slider(container, i18n.t(name, lang), scale.low, scale.high, scale.step, d[key], key,  # type: ignore[arg-type]
+                         lambda v: table.get(v) or label(key, v, lang), help=help)
