@@ -163,13 +163,14 @@ def projection_spec(lines: list[Line], lang: Lang, title: str) -> dict:
         dates = [c[0] for c in r.curve]
         low, mid, high = ([c[k] for c in r.curve] for k in (1, 2, 3))
         name = html.escape(line.name)
+        group = f"{line.region_id}/{line.name}"  # the baseline and the scenario of one region toggle apart
         data += [
             {"type": "scatter", "x": dates + dates[::-1], "y": high + low[::-1], "fill": "toself", "mode": "lines",
              "line": {"width": 0}, "fillcolor": _rgba(line.color, 0.18), "hoverinfo": "skip",
-             "name": f"{name}: {i18n.t('chart.band', lang)}", "legendgroup": line.region_id},
+             "name": f"{name}: {i18n.t('chart.band', lang)}", "legendgroup": group},
             {"type": "scatter", "x": dates, "y": mid, "mode": "lines",
              "line": {"color": line.color, "width": 3, "dash": "dash"}, "name": f"{name}: {proj}",
-             "legendgroup": line.region_id, "hoverinfo": "text",
+             "legendgroup": group, "hoverinfo": "text",
              "hovertext": [f"{name} · {proj}<br>{i18n.date_of(d, lang)}: {i18n.percent(m, lang, 1)} "
                            f"({i18n.percent(lo, lang, 1)}–{i18n.percent(hi, lang, 1)})" for d, lo, m, hi in r.curve]},
         ]
@@ -178,23 +179,28 @@ def projection_spec(lines: list[Line], lang: Lang, title: str) -> dict:
             required.add(path)
             data.append({"type": "scatter", "x": [r.start.date, s.deadline], "y": [r.start.percent, s.target_percent],
                          "mode": "lines", "line": {"color": line.color, "width": 2, "dash": "dot"},
-                         "legendgroup": line.region_id, "hoverinfo": "skip",
+                         "legendgroup": group, "hoverinfo": "skip",
                          "name": f"{name}: {i18n.t('chart.required', lang)}"})
         if line.observed_dates:
             data.append({"type": "scatter", "x": line.observed_dates, "y": line.observed_percents, "mode": "markers",
                          "name": html.escape(line.observed_name or f"{line.name}: {i18n.t('chart.observed', lang)}"),
                          "marker": {"color": line.color, "size": 14, "symbol": "circle",
                                     "line": {"color": "#000", "width": 2}},
-                         "hovertext": line.observed_hovers, "hoverinfo": "text", "legendgroup": line.region_id})
+                         "hovertext": line.observed_hovers, "hoverinfo": "text", "legendgroup": group})
         if r.reach_date and r.reach_date > r.start.date:
             data.append({
                 "type": "scatter", "x": [r.reach_date], "y": [s.target_percent], "mode": "markers+text",
-                "legendgroup": line.region_id, "showlegend": False, "hoverinfo": "text",
+                "legendgroup": group, "showlegend": False, "hoverinfo": "text",
                 "marker": {"symbol": "star", "size": 18, "color": line.color, "line": {"color": "#000", "width": 1}},
                 "text": [i18n.date_of(r.reach_date, lang)], "textposition": "top center",
                 "hovertext": [f"{name}: {i18n.t('chart.reach', lang)} {i18n.date_of(r.reach_date, lang)}"],
             })
-    layout = {**base_layout(lang, title), "height": 520, "legend": {"orientation": "h", "y": -0.25}}
+    layout = {**base_layout(lang, title), "height": 520,
+              # The legend under the plot, a column per line, and the margins it and the axes take set up front:
+              # plotly then draws once instead of drawing, growing the margins and drawing again (a quarter of
+              # each slider move in the browser). Labels that need more still get it (autoexpand stays on).
+              "legend": {"orientation": "h", "y": -0.2, "yanchor": "top"},
+              "margin": {"l": 70, "r": 20, "t": 60, "b": 150}}
     if lines:
         s = lines[0].result.scenario
         # What add_hline and add_vline would add: the target across the plot, the deadline up it.

@@ -49,6 +49,10 @@ def test_side_by_side_draws_the_observations_once_under_the_region_name(snap):
     assert names(spec) == ["Kondisi sekarang: pita proyeksi", "Kondisi sekarang: proyeksi",
                            "Kondisi sekarang: laju yang dibutuhkan", "Skenario: pita proyeksi", "Skenario: proyeksi",
                            "Blitar: data"]
+    # Two legend groups, so the legend lays out a column for each and hiding one line keeps the other.
+    groups = {t["name"]: t["legendgroup"] for t in spec["data"] if t.get("showlegend", True)}
+    assert len(set(groups.values())) == 2
+    assert groups["Blitar: data"] == groups["Skenario: proyeksi"] != groups["Kondisi sekarang: proyeksi"]
 
 
 def test_a_scenario_with_its_own_target_or_deadline_gets_its_own_required_pace_line(snap):
