@@ -98,13 +98,18 @@ def page_times(path: Path, reruns: int) -> dict:
 
 
 class Server:
+    """A Streamlit server on a free port. It reads the .streamlit/config.toml of the folder it starts in: ours
+    starts at the project root (its deployed settings), the baseline in benchmarks/ (Streamlit's defaults)."""
+
     def __init__(self, script: str, data: Path | None = None) -> None:
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         env = dict(os.environ, **({"IKD_DATA": str(data)} if data else {}))
-        self.proc = subprocess.Popen([sys.executable, "-m", "streamlit", "run", script, "--server.port",
+        path = ROOT / script
+        self.proc = subprocess.Popen([sys.executable, "-m", "streamlit", "run", path.name, "--server.port",
                                       str(self.port), "--server.headless", "true", "--server.runOnSave", "false"],
-                                     cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                                     cwd=ROOT if path.parent == ROOT else path.parent, env=env,
+                                     stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         for _ in range(240):
             try:
                 urllib.request.urlopen(self.url + "/_stcore/health", timeout=1)
