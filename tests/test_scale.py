@@ -119,3 +119,24 @@ def test_every_page_runs_on_the_national_file(page: str, national: Path, monkeyp
     if page == "pages/data.py":
         assert len(at.dataframe[0].value) == PAGE_ROWS
         assert any("dari 19.872" in c.value for c in at.caption)
+
+
+def test_every_chart_spec_at_national_scale_is_a_valid_plotly_figure(snapshot) -> None:
+    # The charts skip plotly's validation on each rerun; here it runs on every kind of national figure.
+    import plotly.graph_objects as go
+
+    from ikd_core import charts
+    from ikd_core.whatif import region_scenario
+
+    view = compare(snapshot, "id", list(snapshot.regions))
+    go.Figure(charts.distribution_spec(view, "IKD", "id"))
+    go.Figure(charts.ranking_spec(window(view, "id", "", [], 10), "IKD", "id"))
+    kinds = Counter()
+    for rid in snapshot.regions:  # one region of each base, with a scenario beside it
+        m = snapshot.latest_of("ikd").get(rid)
+        setup = region_scenario(snapshot, rid, "ikd", "en", None, pace_multiplier=1.5, extra_points=3)
+        if setup is None or kinds[m.base_kind]:
+            continue
+        kinds[m.base_kind] += 1
+        go.Figure(charts.projection_spec(setup.side_by_side("en"), "en", setup.name))
+    assert len(kinds) >= 2
