@@ -9,7 +9,7 @@ from ikd_core import i18n
 from ikd_core.compare import hover, status_text
 from ikd_core.display import base_label
 from ikd_core.i18n import Lang
-from ikd_core.metrics import Metrics, target_for
+from ikd_core.metrics import target_for
 from ikd_core.pace import Pace, PaceMethod, estimate_pace, series
 from ikd_core.palette import region_colors
 from ikd_core.projection import baseline, year_end
@@ -56,7 +56,6 @@ class Setup:
 
 @dataclass(frozen=True)
 class _Observed:
-    points: list[Metrics]
     dates: list[dt.date]
     percents: list[float]
     hovers: list[str]
@@ -70,7 +69,7 @@ def _observed(snapshot: Snapshot, region_id: str, indicator: str, lang: Lang, me
     def compute() -> _Observed:
         points = series(snapshot.metrics_of(region_id), region_id, indicator)
         opening = snapshot.dataset.program.public_opening.date if snapshot.dataset.program else None
-        return _Observed(points, [p.as_of.reference for p in points], [p.percent.value for p in points],  # type: ignore[union-attr]
+        return _Observed([p.as_of.reference for p in points], [p.percent.value for p in points],  # type: ignore[union-attr]
                          [hover(snapshot, p, lang) for p in points], estimate_pace(points, opening, method, window))
     return snapshot.memo(("observed", region_id, indicator, lang, method, window), compute)  # type: ignore[return-value]
 
