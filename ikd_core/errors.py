@@ -35,6 +35,23 @@ class DataFileUnreadable(Exception):
     """The data file could not be read at all (missing, a folder, no permission, too large)."""
 
 
+SHOWN_CHARS = 60  # a value echoed in a message is cut to this: a 1 MB value must not fill the screen
+
+
+def cut(text: str, limit: int = SHOWN_CHARS) -> str:
+    """`text`, cut to `limit` characters with the full length said."""
+    return text if len(text) <= limit else f"{text[:limit - 1]}… ({len(text):,} characters)"
+
+
+def shorten(value: object, limit: int = SHOWN_CHARS) -> str:
+    """`repr(value)`, cut to a readable length with the full length said: `'aaaa…' (1,048,576 characters)`."""
+    shown = repr(value)
+    if len(shown) <= limit:
+        return shown
+    size = len(value) if isinstance(value, (str, bytes, list, dict)) else len(shown)
+    return f"{shown[:limit - 1]}… ({size:,} characters)"
+
+
 def format_path(path: tuple) -> str:
     """('observations', 2, 'count') -> 'observations[2].count'."""
     out = ""

@@ -8,7 +8,6 @@ the message and the position. Expected positions are computed by finding the bro
 from __future__ import annotations
 
 import datetime as dt
-import time
 
 import pytest
 
@@ -214,13 +213,17 @@ def first_level_over_the_limit(width: int = 10) -> str:
     return f"lol{level}"
 
 
-def test_alias_bomb_is_refused_quickly_and_names_the_aliases():
+@pytest.fixture
+def never_built(monkeypatch):
+    """Fails the test if the loader starts building Python values: a bomb must be refused from its nodes."""
+    monkeypatch.setattr(loading.SafeLoader, "construct_document",
+                        lambda *a: pytest.fail("the document was built before it was refused"))
+
+
+def test_alias_bomb_is_refused_before_it_is_built_and_names_the_aliases(never_built):
     text = billion_laughs()
-    started = time.perf_counter()
     with pytest.raises(DataFileError) as info:
         load(text)
-    elapsed = time.perf_counter() - started
-    assert elapsed < 1.0, f"took {elapsed:.2f}s"
     (error,) = info.value.errors
     assert "refused" in error.message
     assert "alias" in error.message
@@ -230,22 +233,18 @@ def test_alias_bomb_is_refused_quickly_and_names_the_aliases():
     assert_at(error, where(text, f"{lol}: &{lol}", f"&{lol}"))
 
 
-def test_alias_bomb_inside_an_otherwise_valid_document_is_refused():
+def test_alias_bomb_inside_an_otherwise_valid_document_is_refused(never_built):
     bomb = billion_laughs().replace("\n", "\n  ").rstrip()
     text = VALID + "bomb:\n  " + bomb + "\n"
-    started = time.perf_counter()
     error = only_error(text)
-    assert time.perf_counter() - started < 1.0
     assert "alias bomb" in error.message
     lol = first_level_over_the_limit()
     assert_at(error, where(text, f"{lol}: &{lol}", f"&{lol}"))
 
 
-def test_recursive_alias_is_refused_without_hanging():
+def test_recursive_alias_is_refused_before_it_is_built(never_built):
     text = VALID + "loop: &a [*a]\n"
-    started = time.perf_counter()
     error = only_error(text)
-    assert time.perf_counter() - started < 1.0
     assert "recursive alias" in error.message
     assert_at(error, where(text, "loop: &a [*a]", "&a"))
 
@@ -663,3 +662,34 @@ def test_reusing_an_anchor_a_few_times_is_allowed():
     # The only complaint is about the unknown top-level keys, not about the aliases.
     assert all("alias" not in e.message for e in info.value.errors)
     assert {e.field for e in info.value.errors} == {"shared", "again"}
+
+
+@pytest.mark.timeout(60)  # a scan per error took 37 s for 8.000 keys; indexed, 20.000 take about a second
+def test_twenty_thousand_unknown_keys_are_each_reported_at_their_own_line():
+    keys = "".join(f"k{i}: 1\n" for i in range(20_000))
+    with pytest.raises(DataFileError) as info:
+        load(VALID + keys)
+    errors = [e for e in info.value.errors if e.message.startswith("unknown field")]
+    assert len(errors) == 20_000
+    first = VALID.count("\n") + 1
+    assert [(e.line, e.message) for e in errors[::5_000]] == [
+        (first + i, f"unknown field `k{i}`.") for i in range(0, 20_000, 5_000)]
+
+
+@pytest.mark.parametrize("value", ["9" * 1_000_000, '"' + "x" * 1_000_000 + '"'])
+def test_a_huge_value_is_refused_at_its_position_and_cut_in_its_message(value):
+    text = VALID.replace("version: 1", "version: " + value)
+    error = only_error(text)
+    assert len(str(error)) < 400 and "(1,000,000 characters)" in error.message
+    assert_at(error, where(text, "version: " + value[:5], value[:5]))
+
+
+def test_nesting_just_at_the_limit_is_read_and_one_more_level_is_refused():
+    ok = "x: " + "[" * (loading.MAX_DEPTH - 1) + "]" * (loading.MAX_DEPTH - 1) + "\n"
+    errors = [e.message for e in pytest.raises(DataFileError, load, VALID + ok).value.errors]
+    assert not any("nested" in m for m in errors)  # only "unknown field `x`": read, then refused by the schema
+    deep = "x: " + "[" * loading.MAX_DEPTH + "]" * loading.MAX_DEPTH + "\n"
+    error = only_error(VALID + deep)
+    assert "nested more than 100 levels" in error.message
+    # The file's mapping is level 1, so the 100th `[` (column 4 + 99) is level 101.
+    assert (error.line, error.column) == (where(VALID + deep, "x: [")[0], 103)
