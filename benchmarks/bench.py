@@ -28,11 +28,13 @@ from playwright.async_api import async_playwright
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "benchmarks"), str(ROOT / "tests")]
 
+from ikd_core.clock import today as _today  # noqa: E402
 from ikd_core.loading import load_path  # noqa: E402
 from ikd_core.snapshot import build  # noqa: E402
 from ikd_core.synth import write  # noqa: E402
 from load import CHROMIUM, Runs, free_port, rss_mb, settled  # noqa: E402
 
+TODAY = _today()
 PAGES = ["ringkasan", "bandingkan", "wilayah", "proyeksi", "simulasi", "data", "presentasi"]
 DRAWN = """() => {
   const app = document.querySelector('[data-testid=stApp]');
@@ -73,10 +75,10 @@ def loading(path: Path, runs: int) -> dict:
         yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
 
     def ours() -> None:
-        load_path(str(path))
+        load_path(str(path), today=TODAY)
 
     def with_checks() -> None:
-        build(load_path(str(path)))
+        build(load_path(str(path), today=TODAY), TODAY)
 
     b, o, c = med(timed(bare, runs)), med(timed(ours, runs)), med(timed(with_checks, runs))
     return {"bytes": path.stat().st_size, "bare_csafeloader_s": round(b, 4), "load_validate_s": round(o, 4),

@@ -1,5 +1,9 @@
 """Command line: `python -m ikd_core validate [PATH]`, `python -m ikd_core schema` and
-`python -m ikd_core export --format pptx|html|xlsx|csv --out FILE [selection options]`."""
+`python -m ikd_core export --format pptx|html|xlsx|csv --out FILE [selection options]`.
+
+The work runs in a child of this process with CPU and memory limits (`isolation.supervise`), so no data file can
+end the command by a signal: it always ends with a message and an exit code.
+"""
 
 from __future__ import annotations
 
@@ -8,10 +12,9 @@ import os
 import sys
 import tempfile
 from pathlib import Path
-from urllib.parse import parse_qs, urlsplit
 
-from ikd_core import i18n, schema, selection
-from ikd_core.errors import DataFileError, DataFileUnreadable
+from ikd_core import clock, i18n, isolation, schema, selection
+from ikd_core.errors import DataFileError, DataFileUnreadable, cut
 from ikd_core.loading import load_path
 from ikd_core.snapshot import build
 
@@ -23,7 +26,7 @@ SELECTION_OPTIONS = selection.EXPORT_KEYS
 
 def validate(path: str) -> int:
     try:
-        snapshot = build(load_path(path))
+        snapshot = build(load_path(path, today=clock.today()), clock.today())
     except DataFileUnreadable as exc:
         print(f"cannot read {exc}", file=sys.stderr)
         return EXIT_UNREADABLE
@@ -43,15 +46,63 @@ def validate(path: str) -> int:
     return EXIT_OK
 
 
+def _out_problem(out: Path, force: bool) -> str | None:
+    """Why `--out` cannot be written, before any work is done; None when it can."""
+    folder = out.parent
+    if out.is_dir():
+        return f"{out} is a folder: give the name of a file to write, e.g. {out / 'rakorda.pptx'}."
+    if not folder.is_dir():
+        return f"the folder {folder} does not exist: create it first, or write somewhere else."
+    if out.exists() and not force:
+        return f"{out} exists; not overwriting it (add --force to replace it)."
+    if not os.access(folder, os.W_OK | os.X_OK):
+        return f"the folder {folder} is not writable for you: write somewhere else."
+    return None
+
+
+def _write(out: Path, data: bytes) -> str | None:
+    """Write `data` to `out` through a temporary file renamed over it, so a failure never leaves half a file under
+    either name; the file gets the user's usual permissions (umask), not a temporary file's owner-only ones.
+    Returns why it failed, or None."""
+    tmp: str | None = None
+    try:
+        fd, tmp = tempfile.mkstemp(dir=out.parent, prefix=f".{out.name}.", suffix=".tmp")
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        mask = os.umask(0)
+        os.umask(mask)
+        os.chmod(tmp, 0o666 & ~mask)
+        os.replace(tmp, out)
+        tmp = None
+        return None
+    except OSError as exc:
+        return f"cannot write {out}: {exc.strerror or exc}."
+    finally:
+        if tmp is not None:
+            try:
+                os.unlink(tmp)
+            except OSError:
+                pass
+
+
 def export(args: argparse.Namespace) -> int:
     from ikd_core.exports import export_bytes
 
     out = Path(args.out)
-    if out.exists() and not args.force:
-        print(f"{out} exists; not overwriting it (add --force to replace it).", file=sys.stderr)
+    if problem := _out_problem(out, args.force):
+        print(problem, file=sys.stderr)
         return EXIT_INVALID
+    params: dict[str, list[str]] = {}
+    if args.link:  # a link copied from the browser's address bar
+        query = selection.dashboard_query(args.link)
+        if query is None or selection.too_long(query) is not None:
+            print(f"--link {cut(args.link)!r}: not a dashboard link; copy one from the browser's address bar, "
+                  "e.g. http://localhost:8501/presentasi?regions=padang.", file=sys.stderr)
+            return EXIT_USAGE
+        params.update(query)
+    today = clock.today()
     try:
-        snapshot = build(load_path(args.data))
+        snapshot = build(load_path(args.data, today=today), today)
     except DataFileUnreadable as exc:
         print(f"cannot read {exc}", file=sys.stderr)
         return EXIT_UNREADABLE
@@ -60,9 +111,6 @@ def export(args: argparse.Namespace) -> int:
             print(error, file=sys.stderr)
         print(f"{args.data}: invalid, nothing exported.", file=sys.stderr)
         return EXIT_INVALID
-    params: dict[str, list[str]] = {}
-    if args.link:  # a link copied from the browser's address bar
-        params.update(parse_qs(urlsplit(args.link).query))
     for key in SELECTION_OPTIONS:
         value = getattr(args, key)
         if value is not None:
@@ -71,22 +119,20 @@ def export(args: argparse.Namespace) -> int:
     kept, rejected = selection.clean(params, selection.allowed_values(snapshot))
     if rejected:
         for key, value in rejected:
-            print(f"--{key.replace('_', '-')} {value!r}: not a value this data file or dashboard accepts.",
+            print(f"--{key.replace('_', '-')} {cut(value)!r}: not a value this data file or dashboard accepts.",
                   file=sys.stderr)
         return EXIT_USAGE
     typed = selection.typed(kept)
     lang = i18n.lang_or_default(typed.pop("lang", i18n.DEFAULT_LANG))
     data = export_bytes(snapshot, typed, lang, args.format)
-    # Written beside the target and renamed over it: a crash never leaves half a file under the real name.
-    fd, tmp = tempfile.mkstemp(dir=out.parent if str(out.parent) else ".", prefix=f".{out.name}.", suffix=".tmp")
-    with os.fdopen(fd, "wb") as handle:
-        handle.write(data)
-    os.replace(tmp, out)
+    if problem := _write(out, data):
+        print(problem, file=sys.stderr)
+        return EXIT_INVALID
     print(f"wrote {out} ({args.format}, {len(data):,} bytes)")
     return EXIT_OK
 
 
-def main(argv: list[str] | None = None) -> int:
+def parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m ikd_core", description="IKD dashboard data tools.")
     sub = parser.add_subparsers(dest="command", required=True)
     p_validate = sub.add_parser("validate", help="check a data file; exit 0 valid, 1 invalid, 2 unreadable")
@@ -102,13 +148,43 @@ def main(argv: list[str] | None = None) -> int:
     for key in SELECTION_OPTIONS:
         p_export.add_argument(f"--{key.replace('_', '-')}", dest=key,
                               help="comma-separated ids" if selection.KINDS[key] == "multi" else None)
-    args = parser.parse_args(argv)
+    return parser
+
+
+def run(argv: list[str]) -> int:
+    """The command itself, in this process."""
+    args = parser().parse_args(argv)
     if args.command == "validate":
         return validate(args.path)
     if args.command == "export":
         return export(args)
     print(f"wrote {schema.write()}")
     return EXIT_OK
+
+
+def _leftovers(argv: list[str]) -> None:
+    """Remove what a killed export may have left: its temporary file beside --out."""
+    try:
+        args, _ = parser().parse_known_args(argv) if argv[:1] == ["export"] else (None, None)
+    except SystemExit:
+        return
+    if args is not None and args.out:
+        out = Path(args.out)
+        for tmp in out.parent.glob(f".{out.name}.*.tmp"):
+            tmp.unlink(missing_ok=True)
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if os.environ.get(isolation.CHILD_ENV) != "1":
+        return isolation.supervise(argv, lambda: _leftovers(argv))
+    limits = isolation.CLI
+    isolation.limit_self(limits.cpu_seconds, limits.memory_bytes, isolation.CLI_FILE_BYTES)
+    try:
+        return run(argv)
+    except BrokenPipeError:  # `validate | head`: the reader has gone; say nothing more
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_INVALID
 
 
 if __name__ == "__main__":

@@ -10,6 +10,10 @@ from ikd_core.i18n import LANGS
 from ikd_core.pace import METHODS
 from ikd_core.snapshot import Snapshot
 
+# The pages, by URL path (the first is the default), with the catalogue key of each title.
+PAGES = {"ringkasan": "page.overview", "bandingkan": "page.compare", "wilayah": "page.region",
+         "proyeksi": "page.projection", "simulasi": "page.simulation", "data": "page.data",
+         "presentasi": "page.present"}
 # Carried from page to page; the rest belongs to one page.
 SHARED_KEYS = ("lang", "regions", "indicator", "level", "province")
 LEVELS = ("provinsi", "kota", "kabupaten")
@@ -32,6 +36,21 @@ RANGES = {
 EXPORT_KEYS = ("lang", "regions", "indicator", "region", "deadline", "method", "window",
                "mult", "points", "per_point", "events", "per_event", "wdays", "target", "growth")
 DATE_RANGE = (dt.date(2023, 1, 1), dt.date(2035, 12, 31))
+
+
+# A dashboard link is a few hundred characters; a long selection of regions a few thousand. A link past these is no
+# dashboard link, and is ignored whole with a message. (Past 512.000 characters or 1.000 values, Streamlit itself
+# drops the query before the app sees it, and the page opens as if the link had none: these limits are below
+# that, so that a long link gets a message rather than nothing.)
+MAX_LINK_CHARS = 32_000
+MAX_LINK_VALUES = 500
+
+
+def too_long(params: Mapping[str, list[str]]) -> int | None:
+    """The link's length in characters when it is over the limits; None when it is fine."""
+    size = sum(len(key) + sum(len(v) + 2 for v in values) for key, values in params.items())
+    count = sum(len(values) for values in params.values())
+    return size if size > MAX_LINK_CHARS or count > MAX_LINK_VALUES else None
 
 
 def allowed_values(snapshot: Snapshot | None) -> dict[str, set[str]]:
@@ -76,6 +95,22 @@ def _acceptable(key: str, value: str, allowed: dict[str, set[str]]) -> bool:
     except ValueError:
         return False
     return value in allowed[key]
+
+
+def dashboard_query(link: str) -> dict[str, list[str]] | None:
+    """The parameters of a dashboard link (`http://host:8501/presentasi?regions=padang`), or None when `link` is
+    not one: another scheme, no host, or a path that is not one of the pages (a prefix before it is fine, for a
+    server behind a proxy)."""
+    from urllib.parse import parse_qs, urlsplit
+
+    try:
+        parts = urlsplit(link.strip())
+    except ValueError:
+        return None
+    page = parts.path.rstrip("/").rsplit("/", 1)[-1]
+    if parts.scheme not in ("http", "https") or not parts.netloc or (page and page not in PAGES):
+        return None
+    return parse_qs(parts.query, keep_blank_values=True)
 
 
 _PARSE = {"int": int, "float": float, "date": dt.date.fromisoformat, "bool": lambda v: v == "1"}

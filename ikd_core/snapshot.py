@@ -93,8 +93,7 @@ class Snapshot:
         return self.loaded.positions.locate(path)[1][0]
 
 
-def build(loaded: Loaded, today: dt.date | None = None) -> Snapshot:
-    today = today or dt.date.today()
+def build(loaded: Loaded, today: dt.date) -> Snapshot:
     metrics = all_metrics(loaded.dataset, today)
     newest = {m.observation.id for ind in loaded.dataset.indicators for m in latest(metrics, ind.id)}
     findings = [

@@ -1,17 +1,21 @@
-"""Hold the current data: parse once per file change, keep the last good version when an edit breaks it."""
+"""Hold the current data: parse once per file change, keep the last good version when an edit breaks it.
+
+Every file is first read by a child process with CPU, memory and time limits (`isolation`): a file that would crash
+or hang the reader costs that child, and is reported as "cannot be read", while the server keeps the last good data.
+Only a file the child has read to the end is then loaded here, from the very same bytes.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
-import gc
 import os
 import threading
-from concurrent.futures import ThreadPoolExecutor
-from concurrent.futures import TimeoutError as FutureTimeout
 from dataclasses import dataclass, field
+from pathlib import Path
 
+from ikd_core import isolation
 from ikd_core.errors import DataError, DataFileError, DataFileUnreadable
-from ikd_core.loading import UPLOAD_MAX_BYTES, decode, load_path, load_text
+from ikd_core.loading import UPLOAD_MAX_BYTES, decode, load_text, read_bytes
 from ikd_core.snapshot import Snapshot, build
 
 
@@ -30,80 +34,83 @@ class State:
         return not self.errors and self.unreadable is None
 
 
+def version(path: str) -> tuple:
+    """What identifies one saved version of the file. The inode and ctime catch a save by rename (a new file in
+    its place) and a change of permissions; the type catches a folder or a pipe put in its place."""
+    try:
+        st = os.stat(path)
+    except OSError as exc:
+        return ("missing", exc.errno)
+    return (st.st_dev, st.st_ino, st.st_mode, st.st_size, st.st_mtime_ns, st.st_ctime_ns)
+
+
+def _snapshot_of(raw: bytes, name: str, today: dt.date, limits: isolation.Limits,
+                 base_dir: Path | None = None) -> Snapshot:
+    """The bytes checked in a child within `limits`, then loaded here. Raises DataFileError or DataFileUnreadable."""
+    errors = isolation.check(raw, name, today, limits)
+    if errors:
+        raise DataFileError(errors)
+    return build(load_text(decode(raw, name), name, base_dir=base_dir, today=today), today)
+
+
 class DataStore:
-    """Thread-safe: one per server, shared by every session."""
+    """Thread-safe: one per server, shared by every session. Loads happen one at a time; reading the current state
+    never waits for a load, so pages keep drawing the last good data while a new version is read."""
 
     def __init__(self) -> None:
-        self._lock = threading.Lock()
+        self._load_lock = threading.Lock()
         self._key: dict[str, tuple] = {}
         self._state: dict[str, State] = {}
         self._good: dict[str, tuple[Snapshot, dt.datetime]] = {}
 
-    @staticmethod
-    def version(path: str) -> tuple:
-        """What identifies one saved version of the file: modification time and size."""
-        try:
-            st = os.stat(path)
-        except OSError:
-            return (None, None)
-        return (st.st_mtime_ns, st.st_size)
+    def current(self, path: str) -> State | None:
+        """The latest state of `path`, without reading anything; None before its first load."""
+        return self._state.get(path)
 
-    def get(self, path: str, today: dt.date | None = None) -> State:
-        today = today or dt.date.today()
-        key = (*self.version(path), today)
-        with self._lock:
+    def get(self, path: str, today: dt.date, now: dt.datetime | None = None) -> State:
+        """The state of the file as it is now on disk: loaded again when it changed (or the day did)."""
+        with self._load_lock:
+            key = (version(path), today)
             if self._key.get(path) == key:
                 return self._state[path]
-            state = self._load(path, today)
+            state = self._load(path, today, now or dt.datetime.now())
             self._key[path], self._state[path] = key, state
             return state
 
-    def _load(self, path: str, today: dt.date) -> State:
+    def _load(self, path: str, today: dt.date, now: dt.datetime) -> State:
         good = self._good.get(path)
+        kept = {"snapshot": good[0], "good_since": good[1]} if good else {"snapshot": None}
         try:
-            snapshot = build(load_path(path, today=today), today)
+            raw = read_bytes(path)
+            snapshot = _snapshot_of(raw, path, today, isolation.served_limits(len(raw)), Path(path).parent)
         except DataFileError as exc:
-            return State(path, good[0] if good else None, errors=exc.errors, good_since=good[1] if good else None)
+            return State(path, errors=exc.errors, **kept)  # type: ignore[arg-type]
         except DataFileUnreadable as exc:
-            return State(path, good[0] if good else None, unreadable=str(exc), good_since=good[1] if good else None)
-        now = dt.datetime.now()
+            return State(path, unreadable=str(exc), **kept)  # type: ignore[arg-type]
         self._good[path] = (snapshot, now)
-        _settle(snapshot)
         return State(path, snapshot, good_since=now)
 
 
-def _settle(snapshot: Snapshot) -> None:
-    """Build the snapshot's indexes now, then move everything alive into the collector's permanent generation: a
-    national file is millions of long-lived objects, and otherwise every full collection walks them all again in
-    the middle of some session's rerun (measured: a Simulasi slider move took 1,4 s instead of 0,35 s)."""
-    for region in snapshot.regions:
-        snapshot.metrics_of(region)
-    for indicator in snapshot.indicators:
-        snapshot.latest_of(indicator)
-    snapshot.findings_for("")
-    gc.unfreeze()  # a replaced version frozen earlier becomes collectable again
-    gc.collect()
-    gc.freeze()
+def too_large(name: str, size: int) -> State | None:
+    """A draft over the upload limit, refused before its bytes are read; None when its size is fine."""
+    if size <= UPLOAD_MAX_BYTES:
+        return None
+    return State(name, None, unreadable=f"{name}: {size:,} bytes is over the {UPLOAD_MAX_BYTES:,}-byte limit for a draft.")
 
 
-PREVIEW_SECONDS = 5.0
-_preview_pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix="ikd-preview")
-
-
-def preview(raw: bytes, name: str, today: dt.date | None = None) -> State:
-    """Validate an uploaded draft for one session: never written anywhere, bounded in size and time."""
-    today = today or dt.date.today()
-    if len(raw) > UPLOAD_MAX_BYTES:
-        return State(name, None,
-                     unreadable=f"{name}: {len(raw):,} bytes is over the {UPLOAD_MAX_BYTES:,}-byte limit for a draft.")
-
-    def work() -> Snapshot:
-        return build(load_text(decode(raw, name), name, today=today), today)
-
+def preview(raw: bytes, name: str, today: dt.date, now: dt.datetime | None = None) -> State:
+    """Validate an uploaded draft for one session: never written anywhere, bounded in size, time and memory. The
+    reading child is killed when its limits run out, so a hostile draft stops costing anything at once."""
+    if refused := too_large(name, len(raw)):
+        return refused
+    if not isolation.DRAFT_SLOTS.acquire(timeout=isolation.DRAFT.wall_seconds):
+        return State(name, None, unreadable=f"{name}: too many drafts are being read right now; try again shortly.")
     try:
-        snapshot = _preview_pool.submit(work).result(timeout=PREVIEW_SECONDS)
+        snapshot = _snapshot_of(raw, name, today, isolation.DRAFT)
     except DataFileError as exc:
         return State(name, None, errors=exc.errors)
-    except FutureTimeout:
-        return State(name, None, unreadable=f"{name}: took longer than {PREVIEW_SECONDS:g} s to read; refused.")
-    return State(name, snapshot, good_since=dt.datetime.now())
+    except DataFileUnreadable as exc:
+        return State(name, None, unreadable=str(exc))
+    finally:
+        isolation.DRAFT_SLOTS.release()
+    return State(name, snapshot, good_since=now or dt.datetime.now())

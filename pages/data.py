@@ -3,10 +3,10 @@
 import pandas as pd
 import streamlit as st
 
-from ikd_core import i18n
+from ikd_core import clock, i18n
 from ikd_core.exports import observation_records, selected_metrics, to_csv, to_xlsx
 from ikd_core.tables import PAGE_ROWS, observation_rows, page_slice, pages, source_rows, warning_rows
-from ikd_core.store import preview
+from ikd_core.store import preview, too_large
 from ui.shell import PREVIEW, page_context
 from ui.urlstate import bound
 
@@ -68,7 +68,9 @@ upload = st.file_uploader(i18n.t("preview.upload", lang), type=["yaml", "yml"], 
 def open_preview() -> None:
     draft = st.session_state.get("draft_upload")
     if draft is not None:
-        st.session_state[PREVIEW] = preview(draft.getvalue(), draft.name)
+        # The size is checked before the bytes are read (the server also refuses bodies over server.maxUploadSize).
+        st.session_state[PREVIEW] = (too_large(draft.name, draft.size)
+                                     or preview(draft.getvalue(), draft.name, clock.today()))
 
 
 st.button(i18n.t("preview.open", lang), icon=":material/preview:", disabled=upload is None, on_click=open_preview)

@@ -12,6 +12,9 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
+from conftest import TODAY
 from ikd_core.loading import load_path
 
 REPO = Path(__file__).resolve().parent.parent
@@ -54,7 +57,7 @@ def test_valid_real_data_file_exits_0_with_the_four_summary_lines():
     assert_no_traceback(result)
     lines = result.stdout.splitlines()
     assert lines[0] == f"{DATA}: valid"
-    ds = load_path(DATA).dataset
+    ds = load_path(DATA, today=TODAY).dataset
     assert lines[1:4] == [
         f"regions: {len(ds.regions)}",
         f"observations: {len(ds.observations)}",
@@ -170,4 +173,30 @@ def test_a_folder_exits_2_with_the_reason_on_stderr(tmp_path):
     assert result.returncode == 2
     assert result.stdout == ""
     assert "is a folder" in result.stderr
+    assert_no_traceback(result)
+
+
+# --- No data file can end the command by a signal (it runs its work in a limited child) ---------------------------
+MISBEHAVING = str(REPO / "tests" / "misbehaving_child")
+
+
+def test_a_file_that_used_to_crash_the_reader_is_refused_with_its_position(tmp_path):
+    # A quote inside a plain scalar fooled the old line-based guard, and libyaml's composer overflowed the stack.
+    path = tmp_path / "regions.yaml"
+    path.write_text("x: [a', " + "[" * 150_000 + "]" * 150_001 + "\n", encoding="utf-8")
+    result = run(str(path))
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert result.stdout.startswith(f"{path}:1:107: refused: nested more than 100 levels deep.")
+
+
+@pytest.mark.parametrize(("mode", "says"), [("crash", "the reader crashed (SIGSEGV)"),
+                                            ("hang", "more than 900 s of processor time")])
+def test_a_reader_that_crashes_ends_with_a_message_and_exit_1_not_a_signal(mode, says):
+    env = dict(os.environ, PYTHONPATH=f"{MISBEHAVING}{os.pathsep}{REPO}", IKD_TEST_CHILD=mode)
+    if mode == "hang":  # the real limit is 900 s; the same path, sooner
+        env["IKD_TEST_CHILD"] = "crash-xcpu"
+    result = subprocess.run([sys.executable, "-m", "ikd_core", "validate", str(DATA)], cwd=REPO, env=env,
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 1, (result.returncode, result.stderr)
+    assert says in result.stderr and "nothing was written" in result.stderr
     assert_no_traceback(result)

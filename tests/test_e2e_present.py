@@ -14,7 +14,7 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 from pptx import Presentation
 
-from conftest import DATA
+from conftest import DATA, TODAY
 from e2e_helpers import ARTIFACTS, track_requests, wait_for_app
 from ikd_core.exports import export_bytes
 from ikd_core.loading import load_path
@@ -138,7 +138,7 @@ def test_powerpoint_download_from_the_page_is_the_deck(browser: Browser, server,
 @pytest.mark.parametrize("size", [(1280, 900), (390, 844)], ids=["laptop", "phone"])
 def test_briefing_html_draws_its_charts_with_the_network_blocked(browser: Browser, tmp_path: Path,
                                                                   size: tuple[int, int]) -> None:
-    snapshot = build(load_path(str(DATA)))
+    snapshot = build(load_path(str(DATA), today=TODAY), TODAY)
     params = {"regions": ["balikpapan", "blitar"], "region": "balikpapan", "points": 10, "per_point": 20.0}
     path = tmp_path / "briefing.html"
     path.write_bytes(export_bytes(snapshot, params, "id", "html"))

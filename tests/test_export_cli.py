@@ -27,10 +27,8 @@ def export(*args: str) -> subprocess.CompletedProcess[str]:
 
 
 def snapshot():
-    # The command builds with the real date; the deck's content must match the same day's core output.
-    import datetime as dt
-    today = dt.date.today()
-    return build(load_path(str(DATA), today=today), today)
+    # The command's "today" is IKD_TODAY, which conftest sets for every process the tests start.
+    return build(load_path(str(DATA), today=TODAY), TODAY)
 
 
 def test_pptx_from_the_command_line_is_the_core_deck(tmp_path: Path) -> None:
@@ -92,3 +90,67 @@ def test_an_invalid_data_file_exports_nothing(tmp_path: Path) -> None:
     assert done.returncode == 1
     assert f"{broken}:" in done.stderr and "nothing exported" in done.stderr
     assert not out.exists()
+
+
+def test_every_out_that_cannot_be_written_is_a_message_and_exit_1_with_nothing_left(tmp_path: Path) -> None:
+    folder = tmp_path / "decks"
+    folder.mkdir()
+    for out, says in [(tmp_path / "missing" / "x.pptx", "does not exist"), (folder, "is a folder")]:
+        done = export("--format", "pptx", "--out", str(out), "--force")
+        assert done.returncode == 1 and says in done.stderr, done.stderr
+        assert "Traceback" not in done.stderr
+    assert sorted(p.name for p in tmp_path.rglob("*")) == ["decks"]
+
+
+def test_a_write_that_fails_half_way_leaves_no_file_at_all(tmp_path: Path, monkeypatch) -> None:
+    from ikd_core import __main__ as cli
+
+    out = tmp_path / "rakorda.xlsx"
+    real_fdopen = os.fdopen
+
+    class DiskFull:
+        def __init__(self, handle):
+            self.handle = handle
+
+        def __enter__(self):
+            return self
+
+        def __exit__(self, *exc):
+            self.handle.close()
+
+        def write(self, data):
+            self.handle.write(data[: len(data) // 2])
+            raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(cli.os, "fdopen", lambda fd, mode: DiskFull(real_fdopen(fd, mode)))
+    code = cli.run(["export", "--format", "xlsx", "--out", str(out), "--data", str(DATA)])
+    assert code == 1
+    assert list(tmp_path.iterdir()) == []  # neither the file nor its half-written temporary
+
+
+def test_a_folder_that_is_not_writable_is_refused_before_any_work(tmp_path: Path, monkeypatch) -> None:
+    from ikd_core import __main__ as cli
+
+    monkeypatch.setattr(cli.os, "access", lambda path, mode: False)  # tests may run as root, who writes anywhere
+    code = cli.run(["export", "--format", "csv", "--out", str(tmp_path / "x.csv"), "--data", str(DATA)])
+    assert code == 1 and list(tmp_path.iterdir()) == []
+
+
+def test_exported_files_get_the_users_usual_permissions(tmp_path: Path) -> None:
+    out = tmp_path / "x.csv"
+    env = dict(os.environ, PYTHONPATH=str(REPO))
+    done = subprocess.run(["sh", "-c", f'umask 027 && "{sys.executable}" -m ikd_core export --format csv --out "{out}"'],
+                          cwd=REPO, env=env, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert out.stat().st_mode & 0o777 == 0o640
+
+
+def test_a_link_that_is_not_a_dashboard_link_is_refused_by_name(tmp_path: Path) -> None:
+    out = tmp_path / "x.pptx"
+    for link in ("javascript:alert(1)", "file:///etc/passwd", "http://localhost:8501/elsewhere?regions=padang"):
+        done = export("--format", "pptx", "--out", str(out), "--link", link)
+        assert done.returncode == 2, (link, done.stderr)
+        assert "not a dashboard link" in done.stderr and repr(link) in done.stderr
+    assert not out.exists()
+    behind_a_proxy = "https://dukcapil.example/ikd/presentasi?regions=padang"
+    assert export("--format", "csv", "--out", str(tmp_path / "p.csv"), "--link", behind_a_proxy).returncode == 0
