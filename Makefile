@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8501
 
-.PHONY: run test validate schema load bench clean
+.PHONY: run test validate schema load bench mutants clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
@@ -18,9 +18,9 @@ $(VENV)/.dev-deps: requirements.txt requirements-dev.txt | $(PY)
 	$(PY) -m pip install -q -r requirements-dev.txt
 	touch $(VENV)/.run-deps $@
 
-# With IKD_DATA set, Streamlit also watches that file's folder, so saving it reloads open pages.
+# Serves data/regions.yaml, or $IKD_DATA; saving that file reloads open pages (ui/live.py).
 run: $(VENV)/.run-deps
-	$(PY) -m streamlit run app.py --server.port $(PORT) $(if $(IKD_DATA),--server.folderWatchList "$(dir $(abspath $(IKD_DATA)))")
+	$(PY) -m streamlit run app.py --server.port $(PORT)
 
 test: $(VENV)/.dev-deps
 	bash scripts/ensure-chromium.sh
@@ -40,6 +40,12 @@ load: $(VENV)/.dev-deps
 bench: $(VENV)/.dev-deps
 	bash scripts/ensure-chromium.sh
 	$(PY) benchmarks/bench.py
+
+# Mutation check of the guards against bad input (about 15 minutes): each check disarmed in a scratch copy must make
+# some test fail. Writes tests/artifacts/mutants.json. Not part of `make test`.
+mutants: $(VENV)/.dev-deps
+	bash scripts/ensure-chromium.sh
+	$(PY) scripts/mutants.py
 
 clean:
 	rm -rf $(VENV) tests/artifacts .pytest_cache .hypothesis

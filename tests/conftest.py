@@ -20,6 +20,12 @@ DATA = ROOT / "data" / "regions.yaml"
 ARTIFACTS = ROOT / "tests" / "artifacts"
 TODAY = dt.date(2026, 11, 23)
 CHROMIUM = "/usr/bin/chromium"
+# Browser waits come from one constant: generous, because a loaded 2-core runner is slow (a 30 s wait failed once
+# with the load average at 35). IKD_WAIT_MARGIN scales them all on a slower machine.
+WAIT_MARGIN = float(os.environ.get("IKD_WAIT_MARGIN", "1"))
+WAIT_MS = int(60_000 * WAIT_MARGIN)
+# The one clock: AppTest, the command line and every server the tests start read "today" from here.
+os.environ["IKD_TODAY"] = TODAY.isoformat()
 
 
 @pytest.fixture
@@ -71,11 +77,9 @@ class Server:
         self.log = ARTIFACTS / f"server-{self.port}.log"
         ARTIFACTS.mkdir(parents=True, exist_ok=True)
         self._log = self.log.open("w")
-        # Streamlit's watcher reruns open sessions when a file in the data's folder is saved (live reload).
-        watch = ["--server.folderWatchList", str(data.parent)] if data is not None else []
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(self.port),
-             "--server.headless", "true", "--browser.gatherUsageStats", "false", *watch],
+             "--server.headless", "true", "--browser.gatherUsageStats", "false"],
             cwd=ROOT, env=env, stdout=self._log, stderr=subprocess.STDOUT,
         )
         self._wait_healthy()

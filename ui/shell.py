@@ -11,7 +11,9 @@ import streamlit as st
 
 from ikd_core import i18n, selection
 from ikd_core.i18n import Lang
-from ikd_core.store import DataStore, State
+from ikd_core.plain import shown
+from ikd_core.store import State
+from ui.live import live
 from ui.text import literal
 from ui.urlstate import bound, seed_from_url, shared_now, write_url
 
@@ -19,15 +21,7 @@ ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DATA = ROOT / "data" / "regions.yaml"
 # (file, url path, catalogue key of the title); the first is the default page. No page icons: Streamlit
 # turns a page's icon into a favicon fetched from a Google CDN.
-PAGES = (
-    ("pages/ringkasan.py", "ringkasan", "page.overview"),
-    ("pages/bandingkan.py", "bandingkan", "page.compare"),
-    ("pages/wilayah.py", "wilayah", "page.region"),
-    ("pages/proyeksi.py", "proyeksi", "page.projection"),
-    ("pages/simulasi.py", "simulasi", "page.simulation"),
-    ("pages/data.py", "data", "page.data"),
-    ("pages/presentasi.py", "presentasi", "page.present"),
-)
+PAGES = tuple((f"pages/{url}.py", url, key) for url, key in selection.PAGES.items())
 
 # What app.py hands to the page it runs, in this script thread. A page run without it was started by
 # Streamlit's legacy pages/ discovery (a cold deep link) and must hand over to app.py.
@@ -46,11 +40,6 @@ def data_path() -> str:
     path = os.environ.get("IKD_DATA") or str(DEFAULT_DATA)
     relative = os.path.relpath(path)
     return path if relative.startswith("..") else relative
-
-
-@st.cache_resource
-def _store() -> DataStore:
-    return DataStore()
 
 
 def _pages(lang: Lang) -> dict[str, st.Page]:
@@ -76,8 +65,12 @@ def _in_legacy_pages_mode() -> bool:
 
 
 def _clean_query(state: State) -> list[tuple[str, str]]:
-    """Drop link values the data does not know, before any widget reads them; return what was dropped."""
+    """Drop link values the data does not know, before any widget reads them; return what was dropped. A link
+    past the length limits is dropped whole, as ("", its length)."""
     params = {key: st.query_params.get_all(key) for key in st.query_params}
+    if (size := selection.too_long(params)) is not None:
+        st.query_params.clear()
+        return [("", str(size))]
     kept, rejected = selection.clean(params, selection.allowed_values(state.snapshot))
     if rejected:
         st.query_params.from_dict(kept)
@@ -117,7 +110,7 @@ def run_app() -> None:
         _leave_legacy_pages_mode()
     # No page_icon: a material icon favicon is fetched from a Google CDN, and the app must work offline.
     st.set_page_config(page_title="IKD", layout="wide")
-    served = _store().get(data_path())
+    served = live().state(data_path())
     state = st.session_state.get(PREVIEW, served)  # an uploaded draft replaces the data for this session only
     rejected = _clean_query(state)
     pages = _pages(i18n.DEFAULT_LANG)
@@ -131,9 +124,6 @@ def run_app() -> None:
         st.markdown(f"**{i18n.t('app.title', lang)}**")
         for url in pages:
             page_link(url)
-    if RELOAD_SECONDS:
-        with st.sidebar:
-            _watch_data_file(_store().version(data_path()))
     try:
         page.run()
         write_url()
@@ -142,18 +132,6 @@ def run_app() -> None:
 
 
 PREVIEW = "preview_state"
-# Live reload normally comes from Streamlit's own watcher (runOnSave on the data folder, see .streamlit/config.toml
-# and the Makefile), which costs nothing while idle. A per-session check costs the server about 0,1 s of CPU per
-# session per check (measured: 10 CPU-seconds in 20 s with 15 idle tabs at 3 s), so it is off unless asked for with
-# IKD_RELOAD_SECONDS, for a data file somewhere the watcher is not told about.
-RELOAD_SECONDS = float(os.environ.get("IKD_RELOAD_SECONDS", "0"))
-
-
-@st.fragment(run_every=RELOAD_SECONDS or None)
-def _watch_data_file(seen: tuple) -> None:
-    """Every open session notices a saved data file within seconds, wherever IKD_DATA points: no restart."""
-    if _store().version(data_path()) != seen:
-        st.rerun(scope="app")
 
 
 def end_preview() -> None:
@@ -175,8 +153,12 @@ def page_context(title_key: str, heading: bool = True) -> Context:
         st.info(i18n.t("preview.banner", lang, name=literal(state.path)), icon=":material/preview:")
         st.button(i18n.t("preview.close", lang), on_click=end_preview, icon=":material/close:")
     _data_banner(state, lang)
-    if _in_app.rejected:
-        items = ", ".join(f"{i18n.t('link.param.' + key, lang)} “{literal(value)}”" for key, value in _in_app.rejected)
+    if _in_app.rejected[:1] and _in_app.rejected[0][0] == "":
+        size = i18n.number(int(_in_app.rejected[0][1]), lang)
+        st.warning(i18n.t("link.too_long", lang, size=size), icon=":material/link_off:")
+    elif _in_app.rejected:
+        items = ", ".join(f"{i18n.t('link.param.' + key, lang)} “{literal(shown(value, lang))}”"
+                          for key, value in _in_app.rejected)
         st.warning(i18n.t("link.rejected", lang, items=items), icon=":material/link_off:")
     return Context(lang, state, list(_in_app.rejected))
 
