@@ -3,12 +3,12 @@ opened, readable on a phone. Everything from the data file is escaped."""
 
 from __future__ import annotations
 
-import html
 from functools import lru_cache
 
 import plotly.io as pio
 from plotly.offline import get_plotlyjs
 
+from ikd_core.plain import markup
 from ikd_core import i18n
 from ikd_core.charts import FONT, slide_figure
 from ikd_core.deck import Deck, Slide
@@ -39,22 +39,22 @@ def _plotly_js() -> str:
 
 
 def _items(lines: list[str]) -> str:
-    return "".join(f"<li>{html.escape(line)}</li>" for line in lines)
+    return "".join(f"<li>{markup(line)}</li>" for line in lines)
 
 
 def _section(n: int, s: Slide, lang: str) -> str:
-    parts = [f'<section id="slide-{n}" data-key="{html.escape(s.key)}">',
-             f"<h2>{n}. {html.escape(s.title)}</h2>", f'<p class="sub">{html.escape(s.subtitle)}</p>']
+    parts = [f'<section id="slide-{n}" data-key="{markup(s.key)}">',
+             f"<h2>{n}. {markup(s.title)}</h2>", f'<p class="sub">{markup(s.subtitle)}</p>']
     if s.chart is not None:
         fig = slide_figure(s.chart, lang, font_size=14)  # type: ignore[arg-type]
-        fig.update_layout(title={"text": html.escape(s.chart.title), "x": 0, "font": {"size": 16}}, autosize=True,
+        fig.update_layout(title={"text": markup(s.chart.title), "x": 0, "font": {"size": 16}}, autosize=True,
                           margin={"l": 10, "r": 20, "t": 50, "b": 10})
         parts.append('<div class="chart">' + pio.to_html(
             fig, full_html=False, include_plotlyjs=False, default_height="420px", default_width="100%",
             config={"displaylogo": False, "responsive": True}) + "</div>")
     parts.append(f"<ul>{_items(s.bullets)}</ul>")
     if s.notes:
-        parts.append(f"<details><summary>{html.escape(i18n.t('briefing.notes', lang))}</summary>"  # type: ignore
+        parts.append(f"<details><summary>{markup(i18n.t('briefing.notes', lang))}</summary>"  # type: ignore
                      f"<ul>{_items(s.notes)}</ul></details>")
     parts.append("</section>")
     return "".join(parts)
@@ -70,9 +70,9 @@ def to_html(deck: Deck, made: str) -> str:
         # Nothing may load from elsewhere: the briefing is opened on phones and laptops without internet.
         "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
         "script-src 'unsafe-inline' 'unsafe-eval'; style-src 'unsafe-inline'; img-src data: blob:; font-src data:\">"
-        f"<title>{html.escape(deck.title)}</title><style>{CSS}</style>"
+        f"<title>{markup(deck.title)}</title><style>{CSS}</style>"
         f"<script>{_plotly_js()}</script></head><body><main>"
-        f"<header><h1>{html.escape(first.title)}</h1><p class=\"sub\">{html.escape(first.subtitle)}</p>"
-        f"<ul>{_items(first.bullets)}</ul><p>{html.escape(i18n.t('briefing.made', deck.lang, date=made))}</p>"  # type: ignore
+        f"<header><h1>{markup(first.title)}</h1><p class=\"sub\">{markup(first.subtitle)}</p>"
+        f"<ul>{_items(first.bullets)}</ul><p>{markup(i18n.t('briefing.made', deck.lang, date=made))}</p>"  # type: ignore
         f"</header>{body}</main></body></html>"
     )

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-import html
 
 import plotly.graph_objects as go
 import plotly.io as pio
 
+from ikd_core.plain import markup
 from ikd_core import i18n
 from ikd_core.compare import CompareView, status_text
 from ikd_core.deck import ChartData
@@ -33,7 +33,7 @@ TEMPLATE = go.layout.Template(layout={k: v for k, v in _WHITE.items() if k in (
 
 def base_layout(lang: Lang, title: str) -> dict:
     return {
-        "title": {"text": html.escape(title), "x": 0, "xanchor": "left"},
+        "title": {"text": markup(title), "x": 0, "xanchor": "left"},
         "separators": i18n.PLOTLY_SEPARATORS[lang],
         "font": {"family": FONT, "size": 14},
         "template": TEMPLATE,
@@ -55,8 +55,8 @@ def ranking_spec(view: CompareView, indicator_name: str, lang: Lang) -> dict:
     """The ranking as plotly's plain figure dictionary (see ranking_bars)."""
     rows = [r for r in reversed(view.rows) if r.value is not None]  # plotly draws the first category lowest
     labels = [
-        f"<b>{html.escape(r.name)}</b> <span style='font-size:12px'>{html.escape(status_text(r.status, lang))}"
-        f"</span><br><span style='font-size:12px'>{html.escape(r.sublabel)}</span>"
+        f"<b>{markup(r.name)}</b> <span style='font-size:12px'>{markup(status_text(r.status, lang))}"
+        f"</span><br><span style='font-size:12px'>{markup(r.sublabel)}</span>"
         for r in rows
     ]
     bars = {
@@ -162,7 +162,7 @@ def projection_spec(lines: list[Line], lang: Lang, title: str) -> dict:
         r, s = line.result, line.result.scenario
         dates = [c[0] for c in r.curve]
         low, mid, high = ([c[k] for c in r.curve] for k in (1, 2, 3))
-        name = html.escape(line.name)
+        name = markup(line.name)
         group = f"{line.region_id}/{line.name}"  # the baseline and the scenario of one region toggle apart
         data += [
             {"type": "scatter", "x": dates + dates[::-1], "y": high + low[::-1], "fill": "toself", "mode": "lines",
@@ -183,7 +183,7 @@ def projection_spec(lines: list[Line], lang: Lang, title: str) -> dict:
                          "name": f"{name}: {i18n.t('chart.required', lang)}"})
         if line.observed_dates:
             data.append({"type": "scatter", "x": line.observed_dates, "y": line.observed_percents, "mode": "markers",
-                         "name": html.escape(line.observed_name or f"{line.name}: {i18n.t('chart.observed', lang)}"),
+                         "name": markup(line.observed_name or f"{line.name}: {i18n.t('chart.observed', lang)}"),
                          "marker": {"color": line.color, "size": 14, "symbol": "circle",
                                     "line": {"color": "#000", "width": 2}},
                          "hovertext": line.observed_hovers, "hoverinfo": "text", "legendgroup": group})
@@ -237,8 +237,8 @@ def slide_figure(chart: ChartData, lang: Lang, font_size: int = 20, height: int 
         s = chart.series[0]
         order = list(range(len(chart.categories)))[::-1]  # plotly draws the first category lowest
         fig.add_trace(go.Bar(
-            x=[s.values[k] for k in order], y=[html.escape(chart.categories[k]) for k in order], orientation="h",
-            text=[html.escape(s.labels[k]) for k in order], textposition="outside", cliponaxis=False,
+            x=[s.values[k] for k in order], y=[markup(chart.categories[k]) for k in order], orientation="h",
+            text=[markup(s.labels[k]) for k in order], textposition="outside", cliponaxis=False,
             textfont={"size": font_size}, hoverinfo="x+y", name="",
             marker={"color": [(s.point_colors or [s.color] * len(order))[k] for k in order],
                     "line": {"color": "#000", "width": 1.5}},
@@ -246,19 +246,19 @@ def slide_figure(chart: ChartData, lang: Lang, font_size: int = 20, height: int 
         top = max([v for v in s.values if v is not None] + [chart.target or 0] + [1])
         fig.update_xaxes(range=[0, top * 1.4], ticksuffix="%" if chart.percent else "",
                          tickformat="" if chart.percent else ",.0f",  # 100.000, not plotly's English 100k
-                         title={"text": html.escape(chart.axis_title)})
+                         title={"text": markup(chart.axis_title)})
         fig.update_yaxes(automargin=True)
         if chart.target is not None:
             fig.add_vline(x=chart.target, line={"color": "#000", "width": 3, "dash": "dash"},
-                          annotation={"text": html.escape(chart.target_label), "font": {"size": font_size}},
+                          annotation={"text": markup(chart.target_label), "font": {"size": font_size}},
                           annotation_position="top")
     else:
         for s in chart.series:
             mode = "markers+text" if s.style == "markers" else "lines+text"
             band = s.style.startswith("band")
             fig.add_trace(go.Scatter(
-                x=chart.categories, y=s.values, mode="lines" if band else mode, name=html.escape(s.legend or s.name),
-                text=[html.escape(t) for t in s.labels], textposition="top center",
+                x=chart.categories, y=s.values, mode="lines" if band else mode, name=markup(s.legend or s.name),
+                text=[markup(t) for t in s.labels], textposition="top center",
                 textfont={"size": font_size, "color": s.color}, connectgaps=False,
                 fill="tonexty" if s.style == "band_high" else None, fillcolor=_rgba(s.color, 0.18),
                 line={"color": s.color, "width": 0.5 if band else 4, "dash": _DASHES.get(s.style, "solid")},
@@ -268,11 +268,11 @@ def slide_figure(chart: ChartData, lang: Lang, font_size: int = 20, height: int 
         ticks, labels = date_ticks(chart.categories[0], chart.categories[-1], lang, most=6)
         fig.update_xaxes(tickvals=ticks, ticktext=labels)
         top = max([chart.target or 0] + [v for s in chart.series for v in s.values if v is not None])
-        fig.update_yaxes(range=[0, top * 1.15], ticksuffix="%", title={"text": html.escape(chart.axis_title)})
+        fig.update_yaxes(range=[0, top * 1.15], ticksuffix="%", title={"text": markup(chart.axis_title)})
         if chart.target is not None:
             # A legend entry, not a label on the line: a label there collides with the projections' own labels.
             fig.add_trace(go.Scatter(x=[chart.categories[0], chart.categories[-1]], y=[chart.target] * 2,
-                                     mode="lines", name=html.escape(chart.target_label), hoverinfo="skip",
+                                     mode="lines", name=markup(chart.target_label), hoverinfo="skip",
                                      line={"color": "#000", "width": 3, "dash": "dash"}))
     layout = base_layout(lang, "")
     layout.update(title=None, font={"family": FONT, "size": font_size, "color": "#000"},
@@ -299,7 +299,7 @@ def distribution_spec(view: CompareView, indicator_name: str, lang: Lang) -> dic
         if r.value is not None:
             by_base.setdefault(r.metrics.base_kind, []).append(r.value)
     data = [{"type": "histogram", "x": values, "xbins": {"start": 0, "size": 1},
-             "name": html.escape(i18n.base_kind(kind, lang)),
+             "name": markup(i18n.base_kind(kind, lang)),
              "marker": {"color": ("#0072B2", "#E69F00", "#009E73", "#CC79A7")[k % 4],
                         "line": {"color": "#222", "width": 0.5}}}
             for k, (kind, values) in enumerate(sorted(by_base.items()))]

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
-import html
 from collections import Counter
 from dataclasses import dataclass, replace
 
+from ikd_core.plain import markup
 from ikd_core import i18n
 from ikd_core.checks import comparison_findings
 from ikd_core.display import base_label, show_value, source_label
@@ -80,12 +80,12 @@ def hover(snapshot: Snapshot, m: Metrics, lang: Lang) -> str:
     quote = m.observation.quotes[0]
     quote = quote if len(quote) <= 90 else quote[:89].rstrip() + "…"
     return "<br>".join([
-        f"<b>{html.escape(region.name)}</b>",
-        f"{show_value(m.percent, lang, 'percent')} · {html.escape(base_label(m, lang))}",
+        f"<b>{markup(region.name)}</b>",
+        f"{show_value(m.percent, lang, 'percent')} · {markup(base_label(m, lang))}",
         f"{i18n.t('hover.count', lang)}: {show_value(m.count, lang)}",
         f"{i18n.t('hover.as_of', lang)}: {i18n.date(m.as_of, lang)}",
-        f"{i18n.t('hover.source', lang)}: {html.escape(source_label(snapshot, m.observation.source, lang))}",
-        f"<i>“{html.escape(quote)}”</i>",
+        f"{i18n.t('hover.source', lang)}: {markup(source_label(snapshot, m.observation.source, lang))}",
+        f"<i>“{markup(quote)}”</i>",
     ])
 
 

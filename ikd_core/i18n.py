@@ -113,7 +113,7 @@ def finding(code: str, params: dict, lang: Lang = DEFAULT_LANG) -> str:
             shown[key] = ", ".join(base_kind(k, lang) for k in value)
         elif key == "levels":
             shown[key] = ", ".join(level(v, lang) for v in value)
-        elif isinstance(value, FuzzyDate):
+        elif isinstance(value, FuzzyDate) or hasattr(value, "precision"):  # also a FuzzyDate of a reloaded module
             shown[key] = date(value, lang)
         else:
             shown[key] = value
