@@ -16,16 +16,24 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-DATA = ROOT / "data" / "regions.yaml"
+# The frozen fixture every test of figures, statuses and counts uses: the seed file and its articles as they were
+# on 23 November 2026 (also the backward-compatibility fixture: it must stay valid and mean the same).
+FIXTURE = ROOT / "tests" / "fixtures" / "seed"
+DATA = FIXTURE / "regions.yaml"
+# The file the analysts maintain. Only two kinds of test read it: it validates, and every quote is in its article.
+LIVE_DATA = ROOT / "data" / "regions.yaml"
 ARTIFACTS = ROOT / "tests" / "artifacts"
+# The one "today" of the whole suite (a Monday).
 TODAY = dt.date(2026, 11, 23)
 CHROMIUM = "/usr/bin/chromium"
 # Browser waits come from one constant: generous, because a loaded 2-core runner is slow (a 30 s wait failed once
 # with the load average at 35). IKD_WAIT_MARGIN scales them all on a slower machine.
 WAIT_MARGIN = float(os.environ.get("IKD_WAIT_MARGIN", "1"))
 WAIT_MS = int(60_000 * WAIT_MARGIN)
-# The one clock: AppTest, the command line and every server the tests start read "today" from here.
+# The one clock and the one data file: AppTest, the command line and every server the tests start read "today" and
+# the data file from here, never from the wall clock or the live file.
 os.environ["IKD_TODAY"] = TODAY.isoformat()
+os.environ["IKD_DATA"] = str(DATA)
 
 
 @pytest.fixture
@@ -35,9 +43,9 @@ def today() -> dt.date:
 
 @pytest.fixture
 def data_copy(tmp_path: Path) -> Path:
-    """A private copy of the data folder, so a test can edit the file the app serves."""
+    """A private copy of the fixture's folder (file and articles), so a test can edit the file the app serves."""
     target = tmp_path / "data"
-    shutil.copytree(ROOT / "data", target)
+    shutil.copytree(FIXTURE, target)
     return target / "regions.yaml"
 
 
@@ -45,7 +53,7 @@ def data_copy(tmp_path: Path) -> Path:
 @pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args: dict) -> dict:
     if not Path(CHROMIUM).exists():
-        pytest.fail(f"{CHROMIUM} is missing: run `bash scripts/ensure-chromium.sh` (make test does).")
+        pytest.fail(f"{CHROMIUM} is missing: run `bash scripts/ensure-debian-packages.sh chromium` (make test does).")
     return {
         **browser_type_launch_args,
         "executable_path": CHROMIUM,

@@ -6,15 +6,15 @@ Protocol on stdin: a 4-byte big-endian length, then that many bytes; one JSON li
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import struct
 import sys
 
+from ikd_core.clock import today
 from ikd_core.errors import DataFileError
 from ikd_core.loading import decode, load_text
 
-TODAY = dt.date(2026, 11, 23)
+TODAY = today()  # IKD_TODAY, which conftest sets for every process the tests start
 
 
 def main() -> None:

@@ -14,11 +14,9 @@ from pathlib import Path
 
 import pytest
 
-from conftest import TODAY
-from ikd_core.loading import load_path
+from conftest import DATA, LIVE_DATA
 
 REPO = Path(__file__).resolve().parent.parent
-DATA = REPO / "data" / "regions.yaml"
 
 
 def run(*args: str, cwd: Path = REPO) -> subprocess.CompletedProcess[str]:
@@ -51,25 +49,28 @@ def assert_no_traceback(result: subprocess.CompletedProcess[str]) -> None:
     assert "Traceback" not in result.stdout + result.stderr, result.stdout + result.stderr
 
 
-def test_valid_real_data_file_exits_0_with_the_four_summary_lines():
+def test_the_seed_file_exits_0_with_its_counts_and_each_warning_on_its_line():
     result = run(str(DATA))
     assert result.returncode == 0, result.stdout + result.stderr
     assert_no_traceback(result)
     lines = result.stdout.splitlines()
-    assert lines[0] == f"{DATA}: valid"
-    ds = load_path(DATA, today=TODAY).dataset
-    assert lines[1:4] == [
-        f"regions: {len(ds.regions)}",
-        f"observations: {len(ds.observations)}",
-        f"sources: {len(ds.sources)}",
-    ]
-    match = re.fullmatch(r"warnings: (\d+)", lines[4])
-    assert match, lines[4]
-    # one indented `FILE:LINE: text` line per warning, and nothing else
-    warning_lines = lines[5:]
-    assert len(warning_lines) == int(match[1])
-    for line in warning_lines:
-        assert re.match(rf"  {re.escape(str(DATA))}:\d+: \S", line), line
+    # Five places, eight figure sets, six sources (five articles and Disdukcapil Blora for the program opening).
+    assert lines[:5] == [f"{DATA}: valid", "regions: 5", "observations: 8", "sources: 6", "warnings: 11"]
+    warnings = lines[5:]
+    assert all(re.match(rf"  {re.escape(str(DATA))}:\d+: \S", line) for line in warnings), warnings
+    # On 23 November 2026 every region's latest figure is over 180 days old: Balikpapan 18 February 2026 (278
+    # days), Blitar Q4 2025 (its middle, 15 November 2025: 373), Denpasar April 2024 (15 April: 952), Kaltim's four
+    # of 12 November 2024 (741), Padang 1 November 2024 (752).
+    ages = sorted(int(m[1]) for line in warnings if (m := re.search(r"is (\d+) days old", line)))
+    assert ages == [278, 373, 741, 741, 741, 741, 752, 952]
+    assert sum("2,717 people are still missing" in line for line in warnings) == 1  # Kaltim's akta "99%"
+    assert sum("30.06%" in line for line in warnings) == 2  # Padang: the mismatch, and reached by percent only
+
+
+def test_the_live_data_file_validates():
+    result = run(str(LIVE_DATA))
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stdout.startswith(f"{LIVE_DATA}: valid\n")
 
 
 def test_default_path_is_data_regions_yaml_from_the_repo_root():

@@ -7,15 +7,14 @@ the message and the position. Expected positions are computed by finding the bro
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 
 from ikd_core import loading
 from ikd_core.errors import DataError, DataFileError, DataFileUnreadable
 from ikd_core.loading import MAX_BYTES, Loaded, decode, load_path, load_text
 
-TODAY = dt.date(2026, 11, 23)
+from conftest import TODAY
+
 FILE = "regions.yaml"
 
 VALID = """\
@@ -656,7 +655,8 @@ def test_a_small_bomb_under_the_absolute_limit_is_refused_by_its_growth():
 
 
 def test_reusing_an_anchor_a_few_times_is_allowed():
-    text = VALID.replace("version: 1\n", "version: 1\nshared: &people [{name: A}, {name: B}]\nagain: [*people, *people]\n", 1)
+    anchors = "shared: &people [{name: A}, {name: B}]\nagain: [*people, *people]\n"
+    text = VALID.replace("version: 1\n", "version: 1\n" + anchors, 1)
     with pytest.raises(DataFileError) as info:
         load(text)
     # The only complaint is about the unknown top-level keys, not about the aliases.

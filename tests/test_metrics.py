@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import pytest
 
@@ -15,8 +14,8 @@ from ikd_core.metrics import Value, derive, latest, people_for_percent, target_f
 from ikd_core.models import Indicator, Observation
 from ikd_core.snapshot import build
 
-DATA_FILE = Path(__file__).resolve().parent.parent / "data" / "regions.yaml"
-TODAY = dt.date(2026, 11, 23)
+from conftest import DATA as DATA_FILE
+from conftest import TODAY
 
 
 @pytest.fixture(scope="module")
@@ -154,7 +153,7 @@ def test_kaltim_ktp_el_99_65_percent_exceeds_the_99_40_target(snap):
     assert m.reached is True
 
 
-# --- Padang: the article's own figures disagree ------------------------------------------------------------------------
+# --- Padang: the article's own figures disagree -----------------------------------------------------------------------
 
 
 def test_padang_203479_of_680160_is_29_92_not_the_reported_30_06(snap):
@@ -177,7 +176,7 @@ def test_padang_still_needs_569_for_the_30_percent_target(snap):
     assert m.percent_of_target.value == pytest.approx(100.2)
 
 
-# --- Denpasar: approximate count and base ---------------------------------------------------------------------------------
+# --- Denpasar: approximate count and base -----------------------------------------------------------------------------
 
 
 def test_denpasar_11000_of_500000_is_2_2_percent_and_agrees(snap):
@@ -205,7 +204,7 @@ def test_exact_counts_have_no_interval():
     assert count_interval(36_901, True) == (36_900.5, 36_901.5)  # no trailing zero: ±0,5
 
 
-# --- the seed data as a whole ---------------------------------------------------------------------------------------------
+# --- the seed data as a whole -----------------------------------------------------------------------------------------
 
 
 def test_seed_data_warns_only_of_staleness_the_padang_mismatch_and_targets_reached_only_by_percent(snap):
@@ -245,7 +244,7 @@ def test_latest_prefers_the_most_recent_reference_date():
     assert [m.observation.id for m in latest([older, newer], "ikd")] == ["b"]
 
 
-# --- percent of target, and synthetic observations ------------------------------------------------------------------------
+# --- percent of target, and synthetic observations --------------------------------------------------------------------
 
 
 def test_18_25_percent_of_the_national_target_is_5_475_percent_of_base():
@@ -309,7 +308,7 @@ def test_people_for_percent_rounds_up_without_float_noise():
     assert people_for_percent(60, 1) == 1  # 0,6 person is one person
 
 
-# --- data checks on synthetic observations -------------------------------------------------------------------------------
+# --- data checks on synthetic observations ----------------------------------------------------------------------------
 
 
 def test_count_above_base_is_flagged():
@@ -360,7 +359,7 @@ def test_a_tiny_reported_percent_does_not_crash_the_checks():
     assert "percent_mismatch" not in codes(observation_findings(m, 0))
 
 
-# --- data age and staleness ------------------------------------------------------------------------------------------------
+# --- data age and staleness -------------------------------------------------------------------------------------------
 
 
 def test_age_in_days_of_a_day_precision_date(snap):
@@ -404,7 +403,7 @@ def test_a_fresh_snapshot_warns_only_about_older_figures(loaded):
     assert stale == {m.observation.id for m in fresh.metrics} - {"balikpapan-ikd-2026-02-18", "blitar-ikd-2025-q4"}
 
 
-# --- comparisons ---------------------------------------------------------------------------------------------------------
+# --- comparisons ------------------------------------------------------------------------------------------------------
 
 
 def test_comparing_kaltim_with_padang_warns_of_bases_levels_and_dates(snap):
@@ -418,7 +417,7 @@ def test_comparing_kaltim_with_padang_warns_of_bases_levels_and_dates(snap):
     assert comparison_findings([kaltim], levels) == []
 
 
-# --- formatting ---------------------------------------------------------------------------------------------------------
+# --- formatting -------------------------------------------------------------------------------------------------------
 
 
 def test_numbers_are_formatted_with_indonesian_and_english_separators():

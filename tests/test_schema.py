@@ -5,10 +5,12 @@ from __future__ import annotations
 import json
 
 import jsonschema
+import pytest
 import yaml
 
-from conftest import DATA, ROOT
 from ikd_core import schema
+
+from conftest import DATA, LIVE_DATA, ROOT
 
 
 class _DatesAsText(yaml.SafeLoader):
@@ -23,13 +25,14 @@ def test_committed_schema_is_what_the_models_generate():
     assert committed == schema.schema_text(), "out of date: run `make schema` and commit data/regions.schema.json"
 
 
-def test_data_file_starts_with_the_editor_schema_modeline():
-    first = DATA.read_text(encoding="utf-8").splitlines()[0]
+def test_live_data_file_starts_with_the_editor_schema_modeline():
+    first = LIVE_DATA.read_text(encoding="utf-8").splitlines()[0]
     assert first == "# yaml-language-server: $schema=./regions.schema.json"
 
 
-def test_real_data_file_passes_the_json_schema():
-    document = yaml.load(DATA.read_text(encoding="utf-8"), Loader=_DatesAsText)
+@pytest.mark.parametrize("path", [DATA, LIVE_DATA], ids=["fixture", "live"])
+def test_the_data_file_passes_the_json_schema_the_editor_uses(path):
+    document = yaml.load(path.read_text(encoding="utf-8"), Loader=_DatesAsText)
     jsonschema.validate(document, json.loads(schema.schema_text()))
 
 

@@ -1,24 +1,22 @@
 """The seed data file against the five articles it was taken from.
 
-Every expected figure below was read off the article text in data/sources/, not copied from
-data/regions.yaml; `says()` additionally checks that the sentence a figure comes from really is in the
-article, so the tests break if either side drifts.
+The seed file as of 23 November 2026 is frozen in tests/fixtures/seed with its articles. Every expected figure
+below was read off the article text in the fixture's sources/, not copied from its regions.yaml; `says()`
+additionally checks that the sentence a figure comes from really is in the article, so the tests break if either
+side drifts.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-from pathlib import Path
 
 import pytest
 
 from ikd_core.dates import FuzzyDate
 from ikd_core.loading import load_path
 
-ROOT = Path(__file__).resolve().parent.parent
-DATA_FILE = ROOT / "data" / "regions.yaml"
-TODAY = dt.date(2026, 11, 23)
+from conftest import DATA, FIXTURE, TODAY
 
 BALIKPAPAN = "inibalikpapan-2026-02-18"
 BLITAR = "blitar-2025-q4"
@@ -29,7 +27,7 @@ PADANG = "kupasonline-padang-2024-11"
 
 @pytest.fixture(scope="module")
 def loaded():
-    return load_path(DATA_FILE, today=TODAY)
+    return load_path(DATA, today=TODAY)
 
 
 @pytest.fixture(scope="module")
@@ -218,7 +216,7 @@ def test_figure_matcher_catches_typos_and_partial_numbers():
 
 
 def test_five_sources_each_with_its_article_text_loaded(loaded, ds):
-    files = {p.stem for p in (ROOT / "data" / "sources").glob("*.txt")}
+    files = {p.stem for p in (FIXTURE / "sources").glob("*.txt")}
     assert files == {BALIKPAPAN, BLITAR, DENPASAR, KALTIM, PADANG}
     articles = [s for s in ds.sources if s.file]
     assert {s.id for s in articles} == files
