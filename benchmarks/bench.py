@@ -28,11 +28,12 @@ from playwright.async_api import async_playwright
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "benchmarks"), str(ROOT / "tests")]
 
+from load import CHROMIUM, Runs, free_port, rss_mb, settled  # noqa: E402
+
 from ikd_core.clock import today as _today  # noqa: E402
 from ikd_core.loading import load_path  # noqa: E402
 from ikd_core.snapshot import build  # noqa: E402
 from ikd_core.synth import write  # noqa: E402
-from load import CHROMIUM, Runs, free_port, rss_mb, settled  # noqa: E402
 
 TODAY = _today()
 PAGES = ["ringkasan", "bandingkan", "wilayah", "proyeksi", "simulasi", "data", "presentasi"]
@@ -92,7 +93,7 @@ def page_times(path: Path, reruns: int) -> dict:
     out = {}
     for page in PAGES:
         at = open_page(f"pages/{page}.py")
-        times = timed(lambda: at.run(), reruns)
+        times = timed(at.run, reruns)
         assert not at.exception, at.exception
         out[page] = {"median_ms": round(med(times) * 1000), "p95_ms": round(p95(times) * 1000)}
     os.environ.pop("IKD_DATA")
@@ -147,7 +148,7 @@ class SliderPage:
         self.moves = 0
 
     @classmethod
-    async def open(cls, browser, url: str) -> "SliderPage":
+    async def open(cls, browser, url: str) -> SliderPage:
         context = await browser.new_context(viewport={"width": 1400, "height": 1000})
         page = await context.new_page()
         counted = Runs(page)
@@ -212,7 +213,8 @@ async def browser_part(national: Path, runs: int) -> dict:
             for _ in range(runs):
                 draw_ours += await first_draw(browser, ours.url + "/", 1)
                 draw_base += await first_draw(browser, base.url + "/", 1)
-            sim, bare = await SliderPage.open(browser, ours.url + "/simulasi"), await SliderPage.open(browser, base.url + "/")
+            sim = await SliderPage.open(browser, ours.url + "/simulasi")
+            bare = await SliderPage.open(browser, base.url + "/")
             moves = {"ours": [], "base": []}
             for _ in range(3 * runs):
                 moves["ours"].append(await sim.move())
@@ -227,7 +229,8 @@ async def browser_part(national: Path, runs: int) -> dict:
         ours.stop()
         base.stop()
     return {
-        "overview_drawn": {"visits": len(draw_ours), "ours_ms": round(med(draw_ours) * 1000), "baseline_ms": round(med(draw_base) * 1000),
+        "overview_drawn": {"visits": len(draw_ours), "ours_ms": round(med(draw_ours) * 1000),
+                           "baseline_ms": round(med(draw_base) * 1000),
                            "ratio": round(med(draw_ours) / med(draw_base), 2)},
         "slider_to_chart": {"moves": len(slide_ours),
                             "ours_ms": round(med(slide_ours) * 1000), "baseline_ms": round(med(slide_base) * 1000),
@@ -249,12 +252,12 @@ def main() -> int:
     }
     results.update(asyncio.run(browser_part(national, 7)))
     (ROOT / "benchmarks" / "results.json").write_text(json.dumps(results, indent=2) + "\n")
-    l, b = results["loading"], results
+    load, b = results["loading"], results
     rows = [
-        ("load+validate seed / bare CSafeLoader", f"{l['seed']['ratio']}×", "≤ 2×"),
+        ("load+validate seed / bare CSafeLoader", f"{load['seed']['ratio']}×", "≤ 2×"),
         ("load+validate 552 regions / bare CSafeLoader",
-         f"{l['national_552']['ratio']}× ({l['national_552']['load_validate_s']} s / "
-         f"{l['national_552']['bare_csafeloader_s']} s)", "≤ 2×"),
+         f"{load['national_552']['ratio']}× ({load['national_552']['load_validate_s']} s / "
+         f"{load['national_552']['bare_csafeloader_s']} s)", "≤ 2×"),
         *[(f"page script {name} (median, p95)", f"{v['median_ms']} ms, {v['p95_ms']} ms", "< 300 ms")
           for name, v in b["page_script_national"].items()],
         ("overview drawn / baseline", f"{b['overview_drawn']['ratio']}× ({b['overview_drawn']['ours_ms']} ms / "

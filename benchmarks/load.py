@@ -122,7 +122,8 @@ async def session(n: int, browser, url: str, duration: float, timings: list[floa
                 here = next((p for p in PAGES[1:] if p in page.url), "/")
                 target = rnd.choice([p for p in PAGES if p != here])  # another page: a click that must rerun
                 before, started = counted.finished, time.perf_counter()
-                await page.locator("[data-testid=stSidebar] [data-testid=stPageLink] a").nth(PAGES.index(target)).click()
+                links = page.locator("[data-testid=stSidebar] [data-testid=stPageLink] a")
+                await links.nth(PAGES.index(target)).click()
             else:
                 if "simulasi" not in page.url:
                     await page.goto(url + "/simulasi?region=blitar", timeout=120_000)

@@ -8,10 +8,10 @@ from functools import lru_cache
 import plotly.io as pio
 from plotly.offline import get_plotlyjs
 
-from ikd_core.plain import markup
 from ikd_core import i18n
 from ikd_core.charts import FONT, slide_figure
 from ikd_core.deck import Deck, Slide
+from ikd_core.plain import markup
 
 CSS = f"""
 :root {{ color-scheme: light; }}
@@ -73,6 +73,6 @@ def to_html(deck: Deck, made: str) -> str:
         f"<title>{markup(deck.title)}</title><style>{CSS}</style>"
         f"<script>{_plotly_js()}</script></head><body><main>"
         f"<header><h1>{markup(first.title)}</h1><p class=\"sub\">{markup(first.subtitle)}</p>"
-        f"<ul>{_items(first.bullets)}</ul><p>{markup(i18n.t('briefing.made', deck.lang, date=made))}</p>"  # type: ignore
+        f"<ul>{_items(first.bullets)}</ul><p>{markup(i18n.t('briefing.made', deck.lang, date=made))}</p>"
         f"</header>{body}</main></body></html>"
     )

@@ -7,11 +7,11 @@ import datetime as dt
 import plotly.graph_objects as go
 import plotly.io as pio
 
-from ikd_core.plain import markup
 from ikd_core import i18n
 from ikd_core.compare import CompareView, status_text
 from ikd_core.deck import ChartData
 from ikd_core.i18n import Lang
+from ikd_core.plain import markup
 from ikd_core.region import RegionView
 from ikd_core.whatif import Line
 
@@ -72,7 +72,7 @@ def ranking_spec(view: CompareView, indicator_name: str, lang: Lang) -> dict:
         },
     }
     percent_axis = view.metric in ("percent", "percent_of_target")
-    top = max([r.value for r in rows] + [view.target_line or 0] + [1])
+    top = max([r.value for r in rows if r.value is not None] + [view.target_line or 0] + [1])
     layout = {**base_layout(lang, ranking_title(view, indicator_name, lang)),
               "height": 140 + 70 * max(1, len(rows)), "showlegend": False,
               "xaxis": {"title": {"text": i18n.t(f"chart.axis.{view.metric}", lang)}, "range": [0, top * 1.2],

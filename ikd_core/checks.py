@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
-from decimal import Decimal
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 from ikd_core.metrics import Metrics, people_for_percent
 
@@ -51,8 +52,9 @@ def observation_findings(m: Metrics, index: int, source_text: str | None = None,
     obs = m.observation
     path = ("observations", index)
     out: list[Finding] = []
-    reported_share = obs.percent is not None and obs.percent_of not in (None, "target", "unspecified")
-    if reported_share and obs.count is not None and obs.base is not None and not obs.base.estimate:
+    reported_share = obs.percent_of not in (None, "target", "unspecified")
+    if (obs.percent is not None and reported_share and obs.count is not None and obs.base is not None
+            and not obs.base.estimate):
         c_lo, c_hi = count_interval(obs.count, obs.count_approximate)
         b_lo, b_hi = count_interval(obs.base.count, obs.base.approximate)
         implied = (c_lo / b_hi * 100, c_hi / b_lo * 100)
@@ -92,7 +94,7 @@ def _normalise(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip().casefold()
 
 
-def comparison_findings(selected: list[Metrics], levels: dict[str, str]) -> list[Finding]:
+def comparison_findings(selected: list[Metrics], levels: Mapping[str, str]) -> list[Finding]:
     """Warnings about comparing these figures side by side: mixed bases, mixed levels, different moments."""
     out = []
     kinds = sorted({m.base_kind for m in selected})

@@ -6,13 +6,13 @@ import datetime as dt
 from collections import Counter
 from dataclasses import dataclass, replace
 
-from ikd_core.plain import markup
 from ikd_core import i18n
 from ikd_core.checks import comparison_findings
 from ikd_core.display import base_label, show_value, source_label
 from ikd_core.i18n import Lang
 from ikd_core.metrics import Metrics, Value
 from ikd_core.palette import region_colors
+from ikd_core.plain import markup
 from ikd_core.projection import Outlook, Status, outlook, year_end
 from ikd_core.snapshot import Snapshot
 
@@ -140,7 +140,7 @@ def _compare(snapshot: Snapshot, lang: Lang, region_ids: list[str], indicator: s
     latest_of = snapshot.latest_of(indicator)
     opening = snapshot.dataset.program.public_opening.date if snapshot.dataset.program else None
     project = project_to is not None and metric in PROJECTABLE
-    deadline = project_to if project else year_end(snapshot.today.year)
+    deadline = project_to if project_to is not None and project else year_end(snapshot.today.year)
     rows = []
     for rid in wanted:
         m = latest_of.get(rid)
@@ -201,7 +201,7 @@ def table_rows(view: CompareView, snapshot: Snapshot, lang: Lang) -> list[dict[s
 
 def _table_rows(view: CompareView, snapshot: Snapshot, lang: Lang) -> list[dict[str, object]]:
     c = lambda key: i18n.t(key, lang)  # noqa: E731
-    out = []
+    out: list[dict[str, object]] = []
     for r in view.rows:
         m = r.metrics
         findings = snapshot.findings_for(m.observation.id)

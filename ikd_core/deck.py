@@ -12,14 +12,15 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Literal
 
+import numpy as np
+
 from ikd_core import i18n, scenario_params
 from ikd_core.compare import CompareView, Row, compare, status_text
 from ikd_core.display import base_label, source_label
 from ikd_core.i18n import Lang
-from ikd_core.projection import year_end
 from ikd_core.scenario import Result
 from ikd_core.snapshot import Snapshot
-from ikd_core.whatif import Setup, method_text, numbers, reach_text, region_scenario, scenario_inputs
+from ikd_core.whatif import Setup, numbers, reach_text, region_scenario, scenario_inputs
 
 MAX_RANKED = 15  # bars a slide can show legibly from the back of a room
 MAX_PROJECTIONS = 6  # one slide per region: more would make the deck a catalogue
@@ -75,7 +76,8 @@ def pick(params: Mapping[str, object], snapshot: Snapshot) -> tuple[str, list[st
     indicators = snapshot.indicators
     indicator = str(params.get("indicator") or ("ikd" if "ikd" in indicators else next(iter(indicators))))
     with_data = snapshot.latest_of(indicator)
-    chosen = [r for r in (params.get("regions") or []) if r in snapshot.regions]  # type: ignore[union-attr]
+    asked = params.get("regions")
+    chosen = [r for r in asked if r in snapshot.regions] if isinstance(asked, list) else []
     return indicator, chosen or [r for r in snapshot.regions if r in with_data]
 
 
@@ -177,7 +179,8 @@ def _months(first: dt.date, last: dt.date) -> list[dt.date]:
     """The first of every month (or every 2nd, 3rd, 6th, 12th) between two dates: at most 40 points."""
     months = (last.year - first.year) * 12 + last.month - first.month + 1
     step = next(s for s in (1, 2, 3, 6, 12, 24) if months / s <= 40)
-    out, k = [], 0
+    out: list[dt.date] = []
+    k = 0
     while True:
         total = first.month - 1 + k
         d = dt.date(first.year + total // 12, total % 12 + 1, 1)
@@ -192,11 +195,9 @@ def _at(curve: list[tuple[dt.date, float, float, float]], d: dt.date, k: int) ->
     """Column k (1 low, 2 mid, 3 high) of the curve at date d, interpolated; None outside it."""
     if not curve or d < curve[0][0] or d > curve[-1][0]:
         return None
-    for a, b in zip(curve, curve[1:]):
-        if a[0] <= d <= b[0]:
-            span = (b[0] - a[0]).days
-            return a[k] if span == 0 else a[k] + (b[k] - a[k]) * (d - a[0]).days / span
-    return curve[-1][k]
+    days = [point[0].toordinal() for point in curve]
+    column = [(low, mid, high)[k - 1] for _, low, mid, high in curve]
+    return float(np.interp(d.toordinal(), days, column))
 
 
 def _required(result: Result, d: dt.date) -> float | None:
@@ -224,13 +225,14 @@ def _line_chart(title: str, lang: Lang, lines: list[tuple[str, str, Result, bool
     for name, color, result, detailed in lines:
         mid = [_at(result.curve, d, 2) if d >= result.start.date else None for d in dates]
         # Label the projection where it matters: at the deadline.
-        labels = [pct(v) if d == result.scenario.deadline else "" for d, v in zip(dates, mid)]
+        labels = [pct(v) if d == result.scenario.deadline else "" for d, v in zip(dates, mid, strict=True)]
         if detailed:
             band = f"{name}: {i18n.t('chart.band', lang)}"
-            series.append(Series(f"{band} ({i18n.t('chart.band_low', lang)})", [_at(result.curve, d, 1) for d in dates],
-                                 [""] * len(dates), color, "band_low"))
-            series.append(Series(f"{band} ({i18n.t('chart.band_high', lang)})", [_at(result.curve, d, 3) for d in dates],
-                                 [""] * len(dates), color, "band_high", legend=band))
+            low, high = [_at(result.curve, d, 1) for d in dates], [_at(result.curve, d, 3) for d in dates]
+            series.append(Series(f"{band} ({i18n.t('chart.band_low', lang)})", low, [""] * len(dates), color,
+                                 "band_low"))
+            series.append(Series(f"{band} ({i18n.t('chart.band_high', lang)})", high, [""] * len(dates), color,
+                                 "band_high", legend=band))
         series.append(Series(f"{name}: {proj}", mid, labels, color, "dash"))
         if detailed:
             series.append(Series(f"{name}: {i18n.t('chart.required', lang)}", [_required(result, d) for d in dates],

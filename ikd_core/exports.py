@@ -135,7 +135,8 @@ FORMATS = {
 }
 
 
-def selection_tables(snapshot: Snapshot, params: Mapping[str, object], lang: Lang) -> dict[str, list[dict[str, object]]]:
+def selection_tables(snapshot: Snapshot, params: Mapping[str, object],
+                     lang: Lang) -> dict[str, list[dict[str, object]]]:
     """The comparison table, the observations and the sources of a selection, sheet name -> records."""
     from ikd_core.compare import compare, table_rows
     from ikd_core.deck import pick
@@ -145,7 +146,8 @@ def selection_tables(snapshot: Snapshot, params: Mapping[str, object], lang: Lan
     comparison = table_rows(compare(snapshot, lang, regions, indicator, "percent"), snapshot, lang)
     chosen = selected_metrics(snapshot, regions)
     used = {m.observation.source for _, m in chosen}
-    sources = [row for row, src in zip(source_rows(snapshot, lang), snapshot.dataset.sources) if src.id in used]
+    sources = [row for row, src in zip(source_rows(snapshot, lang), snapshot.dataset.sources, strict=True)
+               if src.id in used]
     return {i18n.t("export.sheet_comparison", lang): comparison,
             i18n.t("export.sheet_observations", lang): observation_records(snapshot, lang, chosen),
             i18n.t("export.sheet_sources", lang): sources}

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 from pathlib import Path
-from typing import Literal
+from typing import Literal, cast
 
 import yaml
 from babel import Locale
@@ -31,7 +31,7 @@ def catalogue(lang: Lang) -> dict[str, str]:
 
 
 def lang_or_default(value: object) -> Lang:
-    return value if value in LANGS else DEFAULT_LANG  # type: ignore[return-value]
+    return cast(Lang, value) if value in LANGS else DEFAULT_LANG
 
 
 def t(key: str, lang: Lang = DEFAULT_LANG, **params: object) -> str:

@@ -8,8 +8,6 @@ from collections.abc import Iterator
 from ikd_core import models as m
 from ikd_core.dates import FuzzyDate
 
-ALL_MODELS = (m.Dataset, m.Program, m.ProgramStart, m.Source, m.Person, m.Target, m.Indicator, m.LocalizedName, m.Figure, m.Note,
-              m.RegionFacts, m.Region, m.Base, m.Observation)
 SHARE_KINDS = {"wajib_ktp", "perekaman_ktp_el", "penduduk", "anak"}
 
 Problem = tuple[tuple, str, str]
@@ -27,7 +25,8 @@ def _duplicates(items: list, section: str) -> Iterator[Problem]:
 
 def _reference(path: tuple, kind: str, ref: str | None, known: set[str]) -> Iterator[Problem]:
     if ref is not None and ref not in known:
-        yield path, f"unknown {kind} {ref!r}.", f"Use the id of an existing {kind}, or add it under {kind_section(kind)}:."
+        yield (path, f"unknown {kind} {ref!r}.",
+               f"Use the id of an existing {kind}, or add it under {kind_section(kind)}:.")
 
 
 def kind_section(kind: str) -> str:
@@ -68,7 +67,8 @@ def problems(ds: m.Dataset, today: dt.date) -> Iterator[Problem]:
             yield path + ("parent",), f"region {region.id!r} is its own parent.", "Remove parent or fix it."
         elif parent is not None:
             if parent.level != "provinsi":
-                yield (path + ("parent",), f"parent {parent.id!r} is a {parent.level}; only a provinsi can be a parent.",
+                yield (path + ("parent",),
+                       f"parent {parent.id!r} is a {parent.level}; only a provinsi can be a parent.",
                        "Point parent at the province.")
             if parent.province != region.province:
                 yield (path + ("province",), f"province {region.province!r} differs from its parent's "

@@ -12,11 +12,11 @@ from pathlib import Path
 
 import yaml
 from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
 
 from ikd_core import integrity
-from ikd_core.errors import DataError, DataFileError, DataFileUnreadable, SHOWN_CHARS, cut, format_path, shorten
+from ikd_core.errors import SHOWN_CHARS, DataError, DataFileError, DataFileUnreadable, cut, format_path, shorten
 from ikd_core.models import Dataset
-
 
 
 class SafeLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
@@ -202,7 +202,8 @@ def _line_col(text: str, position: int) -> Position:
 def _yaml_error(file: str, text: str, exc: yaml.YAMLError) -> DataError:
     if isinstance(exc, yaml.reader.ReaderError):
         line, col = _line_col(text, exc.position)
-        return DataError(file, line, col, "", f"invisible character U+{_code(exc.character):04X}: control characters are not allowed in YAML.",
+        return DataError(file, line, col, "", f"invisible character U+{_code(exc.character):04X}: control characters "
+                         "are not allowed in YAML.",
                          "Delete the invisible character (often pasted from a PDF or a word processor).")
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
     problem = getattr(exc, "problem", None) or str(exc)
@@ -249,7 +250,7 @@ def _find_model(annotation: object) -> type[BaseModel] | None:
     return None
 
 
-def _hint(err: dict) -> str:
+def _hint(err: ErrorDetails) -> str:
     kind = err["type"]
     value = err.get("input")
     if kind == "missing":
@@ -286,7 +287,8 @@ def _pydantic_errors(file: str, exc: ValidationError, positions: Positions) -> l
         message = message[:1].lower() + message[1:]
         if err["type"] == "extra_forbidden":
             message = f"unknown field `{cut(str(loc[-1]))}`"
-        elif err["type"] not in {"missing", "model_type"} and "input" in err and not isinstance(err["input"], (dict, list)):
+        elif (err["type"] not in {"missing", "model_type"} and "input" in err
+              and not isinstance(err["input"], (dict, list))):
             message = f"{shorten(err['input'])}: {message}"
         missing = err["type"] == "missing"
         shown = format_path(known + ((loc[-1],) if missing and known != loc else ()))

@@ -4,15 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from decimal import Decimal
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Literal
 
 from ikd_core.dates import FuzzyDate
 from ikd_core.models import Dataset, Indicator, Observation
 
 Origin = Literal["reported", "derived", "estimate"]
-SHARE_KINDS = ("wajib_ktp", "perekaman_ktp_el", "penduduk", "anak")
 
 
 @dataclass(frozen=True)
@@ -90,7 +89,7 @@ def derive(obs: Observation, indicator: Indicator, today: dt.date) -> Metrics:
                 percent = Value(obs.percent * target_percent / 100, "derived", obs.percent_approximate)
         else:
             percent = reported
-    elif count is not None and base is not None:
+    elif count is not None and base is not None and obs.base is not None:
         percent = _combine(count.value / base.value * 100, count, base)
         base_kind = obs.base.kind
 

@@ -33,10 +33,11 @@ def overview(snapshot: Snapshot, lang: Lang, indicator: str = "ikd") -> Overview
     target = rows[0].outlook.target_percent
     year = rows[0].outlook.deadline.year
     reached = sum(r.status == "tercapai" for r in rows)
+    known = [r.value for r in rows if r.value is not None]  # a figure with a count and no base has no percent
     kpis = [
         Kpi(i18n.t("kpi.reached", lang), i18n.t("kpi.n_of_m", lang, n=reached, m=len(rows)),
             i18n.t("kpi.reached_help", lang, target=i18n.percent(target, lang) if target else "—", year=year)),
-        Kpi(i18n.t("kpi.median", lang), i18n.percent(statistics.median(r.value for r in rows), lang),
+        Kpi(i18n.t("kpi.median", lang), i18n.percent(statistics.median(known), lang) if known else "—",
             i18n.t("kpi.median_help", lang)),
     ]
     behind = [r for r in rows if r.metrics.still_needed is not None]

@@ -19,6 +19,7 @@ from pptx.util import Emu, Inches, Pt
 from ikd_core import i18n
 from ikd_core.charts import FONT
 from ikd_core.deck import BLACK, ChartData, Deck, Series, Slide
+from ikd_core.i18n import Lang
 
 FONT_NAME = FONT.split(",")[0]
 # Month names in the deck's language whatever the viewer's locale: Excel/PowerPoint locale tags.
@@ -50,7 +51,7 @@ def _box(slide, left: float, top: float, width: float, height: float, lines: lis
     return shape
 
 
-def _bar_chart(slide, chart: ChartData, box: tuple[float, float, float, float], lang: str) -> None:
+def _bar_chart(slide, chart: ChartData, box: tuple[float, float, float, float], lang: Lang) -> None:
     data = CategoryChartData(number_format='0.0"%"' if chart.percent else "#,##0")
     data.categories = chart.categories
     series = chart.series[0]
@@ -94,7 +95,7 @@ def _title(c, text: str) -> None:
         run.font.size, run.font.bold = Pt(16), True
 
 
-def _line_chart(slide, chart: ChartData, box: tuple[float, float, float, float], lang: str) -> None:
+def _line_chart(slide, chart: ChartData, box: tuple[float, float, float, float], lang: Lang) -> None:
     data = CategoryChartData(number_format='0.0"%"')
     data.categories = chart.categories
     for series in chart.series:
@@ -116,7 +117,7 @@ def _line_chart(slide, chart: ChartData, box: tuple[float, float, float, float],
     c.value_axis.has_major_gridlines = True
     c.value_axis.tick_labels.font.size = Pt(12)
     styles = chart.series + ([target] if target else [])
-    for style, plotted in zip(styles, c.plots[0].series):
+    for style, plotted in zip(styles, c.plots[0].series, strict=True):
         plotted.smooth = False
         line = plotted.format.line
         if style.style == "markers":
@@ -135,7 +136,7 @@ def _line_chart(slide, chart: ChartData, box: tuple[float, float, float, float],
             _label(plotted.points[k], text, XL_LABEL_POSITION.ABOVE)
 
 
-def _slide(prs, s: Slide, n: int, total: int, lang: str) -> None:
+def _slide(prs, s: Slide, n: int, total: int, lang: Lang) -> None:
     slide = prs.slides.add_slide(prs.slide_layouts[6])  # blank
     if s.key == "title":
         _box(slide, 0.8, 1.6, 11.7, 1.6, [s.title], 40, bold=True, anchor=MSO_ANCHOR.BOTTOM)

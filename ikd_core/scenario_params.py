@@ -59,7 +59,7 @@ def defaults(base: Scenario, result: Result) -> dict[str, object]:
     """Each link key's value for the region as it is (left out of a link), snapped onto its scale."""
     values = {key: getattr(base, scale.field) for key, scale in SCALES.items()}
     values["per_point"] = per_point_default(base, result)
-    out: dict[str, object] = {key: SCALES[key].snap(v) for key, v in values.items()}  # type: ignore[arg-type]
+    out: dict[str, object] = {key: SCALES[key].snap(v) for key, v in values.items()}
     out["wdays"] = base.working_days_per_week
     out["deadline"] = base.deadline
     return out

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 from ikd_core.compare import METRICS, provinces
 from ikd_core.i18n import LANGS
@@ -55,8 +55,9 @@ def too_long(params: Mapping[str, list[str]]) -> int | None:
 
 def allowed_values(snapshot: Snapshot | None) -> dict[str, set[str]]:
     """Every query parameter the app understands, and the values it accepts."""
-    allowed = {"lang": set(LANGS), "metric": set(METRICS), "level": set(LEVELS), "method": set(METHODS),
-               "model": {"constant", "saturating"}, "common": {"0", "1"}}
+    allowed: dict[str, set[str]] = {
+        "lang": set(LANGS), "metric": set(METRICS), "level": set(LEVELS), "method": set(METHODS),
+        "model": {"constant", "saturating"}, "common": {"0", "1"}}
     if snapshot is not None:
         regions = set(snapshot.regions)
         allowed |= {"regions": regions, "region": regions, "indicator": set(snapshot.indicators),
@@ -65,7 +66,8 @@ def allowed_values(snapshot: Snapshot | None) -> dict[str, set[str]]:
     return allowed
 
 
-def clean(params: Mapping[str, list[str]], allowed: dict[str, set[str]]) -> tuple[dict[str, list[str]], list[tuple[str, str]]]:
+def clean(params: Mapping[str, list[str]],
+          allowed: dict[str, set[str]]) -> tuple[dict[str, list[str]], list[tuple[str, str]]]:
     """Split a link's parameters into what can be used and what was rejected (key, value).
 
     Keys the app does not know are left alone: they may belong to someone else (a proxy, a tracker).
@@ -113,7 +115,8 @@ def dashboard_query(link: str) -> dict[str, list[str]] | None:
     return parse_qs(parts.query, keep_blank_values=True)
 
 
-_PARSE = {"int": int, "float": float, "date": dt.date.fromisoformat, "bool": lambda v: v == "1"}
+_PARSE: dict[str, Callable[[str], object]] = {"int": int, "float": float, "date": dt.date.fromisoformat,
+                                               "bool": lambda v: v == "1"}
 
 
 def parse(key: str, values: list[str]) -> object:

@@ -79,14 +79,14 @@ class DataStore:
 
     def _load(self, path: str, today: dt.date, now: dt.datetime) -> State:
         good = self._good.get(path)
-        kept = {"snapshot": good[0], "good_since": good[1]} if good else {"snapshot": None}
+        kept, since = good if good else (None, None)
         try:
             raw = read_bytes(path)
             snapshot = _snapshot_of(raw, path, today, isolation.served_limits(len(raw)), Path(path).parent)
         except DataFileError as exc:
-            return State(path, errors=exc.errors, **kept)  # type: ignore[arg-type]
+            return State(path, kept, errors=exc.errors, good_since=since)
         except DataFileUnreadable as exc:
-            return State(path, unreadable=str(exc), **kept)  # type: ignore[arg-type]
+            return State(path, kept, unreadable=str(exc), good_since=since)
         self._good[path] = (snapshot, now)
         return State(path, snapshot, good_since=now)
 
@@ -95,7 +95,8 @@ def too_large(name: str, size: int) -> State | None:
     """A draft over the upload limit, refused before its bytes are read; None when its size is fine."""
     if size <= UPLOAD_MAX_BYTES:
         return None
-    return State(name, None, unreadable=f"{name}: {size:,} bytes is over the {UPLOAD_MAX_BYTES:,}-byte limit for a draft.")
+    limit = f"{UPLOAD_MAX_BYTES:,}-byte limit for a draft"
+    return State(name, None, unreadable=f"{name}: {size:,} bytes is over the {limit}.")
 
 
 def preview(raw: bytes, name: str, today: dt.date, now: dt.datetime | None = None) -> State:

@@ -48,7 +48,7 @@ def warning_rows(snapshot: Snapshot, lang: Lang) -> list[dict[str, str]]:
     ]
 
 
-def source_rows(snapshot: Snapshot, lang: Lang) -> list[dict[str, str]]:
+def source_rows(snapshot: Snapshot, lang: Lang) -> list[dict[str, object]]:
     unknown = i18n.t("unknown.date", lang)
     return [
         {

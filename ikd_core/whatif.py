@@ -133,17 +133,17 @@ def reach_text(result: Result, lang: Lang) -> str:
         return i18n.t("reach.never", lang)
     late = i18n.date_of(result.reach_latest, lang) if result.reach_latest else i18n.t("reach.never_short", lang)
     return i18n.t("reach.range", lang, date=i18n.date_of(result.reach_date, lang),
-                  early=i18n.date_of(result.reach_earliest, lang), late=late)  # type: ignore[arg-type]
+                  early=i18n.date_of(result.reach_earliest or result.reach_date, lang), late=late)
 
 
 def headline(result: Result, lang: Lang) -> tuple[str, str, str]:
     """The projected percent at the deadline for a big number: label, value, and its band in words."""
     label = i18n.t("out.projected", lang, date=i18n.date_of(result.scenario.deadline, lang))
-    if result.projected_percent is None:
+    projected, low, high = result.projected_percent, result.projected_low, result.projected_high
+    if projected is None or low is None or high is None:
         return label, "—", ""
-    band = i18n.t("out.band", lang, low=i18n.percent(result.projected_low, lang, 1),
-                  high=i18n.percent(result.projected_high, lang, 1))
-    return label, i18n.percent(result.projected_percent, lang, 1), band
+    band = i18n.t("out.band", lang, low=i18n.percent(low, lang, 1), high=i18n.percent(high, lang, 1))
+    return label, i18n.percent(projected, lang, 1), band
 
 
 def numbers(result: Result, lang: Lang) -> list[tuple[str, str]]:
@@ -152,10 +152,11 @@ def numbers(result: Result, lang: Lang) -> list[tuple[str, str]]:
     unit = "people" if result.people_per_day is not None else "points"
     fmt = (lambda v: i18n.number(v, lang)) if unit == "people" else (lambda v: i18n.number(v, lang, 3))  # noqa
     dash = "—"
+    projected, low, high = result.projected_percent, result.projected_low, result.projected_high
     rows = [
         (i18n.t("out.projected", lang, date=i18n.date_of(s.deadline, lang)),
-         f"{i18n.percent(result.projected_percent, lang, 1)} ({i18n.percent(result.projected_low, lang, 1)}–"
-         f"{i18n.percent(result.projected_high, lang, 1)})" if result.projected_percent is not None else dash),
+         f"{i18n.percent(projected, lang, 1)} ({i18n.percent(low, lang, 1)}–{i18n.percent(high, lang, 1)})"
+         if projected is not None and low is not None and high is not None else dash),
         (i18n.t("out.reach", lang, target=i18n.percent(s.target_percent, lang)), reach_text(result, lang)),
         (i18n.t("out.still_needed", lang), i18n.number(result.still_needed, lang) if result.still_needed is not None
          else dash),

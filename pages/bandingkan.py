@@ -5,8 +5,8 @@ import streamlit as st
 from ikd_core import charts, i18n
 from ikd_core.compare import METRICS, PROJECTABLE, RANKING_LIMIT, compare, table_rows, window
 from ikd_core.projection import year_end
-from ui.text import literal
 from ui.shell import page_context
+from ui.text import literal
 from ui.urlstate import bound
 from ui.widgets import comparison_table, notes_box, region_picker
 

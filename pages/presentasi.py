@@ -70,7 +70,7 @@ if snapshot is not None:
         st.markdown("\n".join(f"{n}. {literal(s.title)}" for n, s in enumerate(deck.slides, start=1)))
         st.subheader(i18n.t("present.downloads", lang))
         row = st.columns(len(FORMATS))
-        for col, fmt in zip(row, FORMATS):
+        for col, fmt in zip(row, FORMATS, strict=True):
             # Built when clicked, not on every rerun: the HTML embeds plotly.js (4,6 MB).
             col.download_button(i18n.t(f"present.download_{fmt}", lang),
                                 lambda fmt=fmt: export_bytes(snapshot, chosen, lang, fmt),

@@ -5,10 +5,10 @@ import streamlit as st
 
 from ikd_core import charts, i18n
 from ikd_core.whatif import mixed_bases, numbers, region_scenario
-from ui.text import literal
 from ui.shell import page_context
-from ui.widgets import indicator_picker, projection_controls
+from ui.text import literal
 from ui.urlstate import bound
+from ui.widgets import indicator_picker, projection_controls
 
 ctx = page_context("projection.heading")
 lang, snapshot = ctx.lang, ctx.state.snapshot

@@ -5,8 +5,8 @@ import streamlit as st
 from ikd_core import charts, i18n
 from ikd_core.compare import RANKING_LIMIT, provinces, table_rows, window
 from ikd_core.overview import overview
-from ui.text import literal
 from ui.shell import page_context
+from ui.text import literal
 from ui.urlstate import bound
 from ui.widgets import comparison_table, notes_box
 

@@ -6,8 +6,8 @@ import streamlit as st
 from ikd_core import charts, i18n
 from ikd_core.scenario_params import KEYS as SCENARIO_KEYS
 from ikd_core.whatif import comparison_table, headline, numbers, region_scenario
-from ui.text import literal
 from ui.shell import page_context, page_link, shared_params
+from ui.text import literal
 from ui.urlstate import bound, link_values, start_fragment, write_url
 from ui.widgets import indicator_picker, scenario_sliders
 

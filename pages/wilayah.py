@@ -5,8 +5,8 @@ import streamlit as st
 
 from ikd_core import charts, i18n
 from ikd_core.region import region_view
-from ui.text import literal
 from ui.shell import page_context, page_link, shared_params
+from ui.text import literal
 from ui.urlstate import bound
 
 ctx = page_context("region.heading")

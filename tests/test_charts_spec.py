@@ -8,7 +8,6 @@ import datetime as dt
 import plotly.graph_objects as go
 import pytest
 
-from conftest import DATA, TODAY
 from ikd_core import charts, i18n
 from ikd_core.compare import compare, table_rows, window
 from ikd_core.loading import load_path
@@ -16,6 +15,8 @@ from ikd_core.overview import overview
 from ikd_core.scenario_params import SCALES, label, labels
 from ikd_core.snapshot import build
 from ikd_core.whatif import region_scenario
+
+from conftest import DATA, TODAY
 
 
 @pytest.fixture(scope="module")
@@ -70,7 +71,8 @@ def test_the_chart_marks_target_and_deadline_as_add_hline_and_add_vline_would(sn
     spec = charts.projection_spec(setup.side_by_side("en"), "en", "t")
     target, deadline = spec["layout"]["shapes"]
     assert (target["xref"], target["y0"], target["y1"]) == ("x domain", 30.0, 30.0)
-    assert (deadline["yref"], deadline["x0"], deadline["x1"]) == ("y domain", dt.date(2027, 3, 31), dt.date(2027, 3, 31))
+    end = dt.date(2027, 3, 31)
+    assert (deadline["yref"], deadline["x0"], deadline["x1"]) == ("y domain", end, end)
     texts = [a["text"] for a in spec["layout"]["annotations"]]
     assert texts == ["Target 30%", f"deadline {i18n.date_of(dt.date(2027, 3, 31), 'en')}"]
 

@@ -8,16 +8,17 @@ import io
 import pandas as pd
 import pytest
 
-from conftest import DATA, TODAY
 from ikd_core.compare import compare, filter_regions, table_rows
 from ikd_core.exports import observation_records, selected_metrics, to_csv, to_xlsx
 from ikd_core.loading import load_path
-from ikd_core.palette import OKABE_ITO, region_colors
 from ikd_core.pace import estimate_pace, series
+from ikd_core.palette import OKABE_ITO, region_colors
 from ikd_core.projection import classify, outlook
 from ikd_core.region import region_view
 from ikd_core.selection import allowed_values, clean
 from ikd_core.snapshot import build
+
+from conftest import DATA, TODAY
 
 ALL = ["kaltim", "balikpapan", "blitar", "denpasar", "padang"]
 

@@ -13,13 +13,14 @@ from pptx import Presentation
 from pptx.enum.chart import XL_CHART_TYPE
 from pptx.util import Inches
 
-from conftest import DATA, TODAY
 from ikd_core.compare import compare
 from ikd_core.deck import LINES_PER_NOTES_SLIDE, MAX_PROJECTIONS, build_deck
 from ikd_core.exports import export_bytes, selection_tables
 from ikd_core.loading import load_path
 from ikd_core.pptx_deck import to_pptx
 from ikd_core.snapshot import build
+
+from conftest import DATA, TODAY
 
 SNAPSHOT = build(load_path(str(DATA), today=TODAY), TODAY)
 REGIONS = list(SNAPSHOT.regions)
@@ -65,7 +66,7 @@ def test_ranking_slide_holds_the_comparison_numbers_in_indonesian_format() -> No
 
 def test_people_needed_slide_names_the_regions_without_a_base_count() -> None:
     needed = build_deck(SNAPSHOT, {}, "id").slides[2]
-    values = dict(zip(needed.chart.categories, needed.chart.series[0].values))  # type: ignore[union-attr]
+    values = dict(zip(needed.chart.categories, needed.chart.series[0].values, strict=True))  # type: ignore[union-attr]
     assert values["Blitar"] == pytest.approx(13_530, abs=1)  # 30% of 123.000 wajib KTP, less 23.370 activated
     assert values["Padang"] == 569
 
@@ -159,7 +160,7 @@ def test_pptx_data_labels_use_indonesian_numbers(pptx_deck) -> None:
 
 def test_pptx_speaker_notes_hold_sources_and_dates(pptx_deck) -> None:
     deck, prs = pptx_deck
-    for slide, data in zip(prs.slides, deck.slides):
+    for slide, data in zip(prs.slides, deck.slides, strict=True):
         notes = slide.notes_slide.notes_text_frame.text
         assert notes == "\n".join(data.notes)
     ranking_notes = prs.slides[1].notes_slide.notes_text_frame.text
@@ -188,7 +189,8 @@ def test_xlsx_reads_back_equal_to_the_core_tables(lang: str) -> None:
             if all(isinstance(v, (int, float)) for v in want if v is not None):
                 assert have == pytest.approx(want, nan_ok=True), (name, column)
             else:
-                assert [None if v is None else str(v) for v in have] == [None if v is None else str(v) for v in want], (name, column)
+                as_text = [[None if v is None else str(v) for v in values] for values in (have, want)]
+                assert as_text[0] == as_text[1], (name, column)
     comparison = book[list(book)[0]]
     assert list(comparison.iloc[:, 0]) == ["Padang", "Blitar", "Denpasar"]
 

@@ -6,7 +6,6 @@ Screenshots go to tests/artifacts/present-<width>x<height>-<n>.png and briefing-
 
 from __future__ import annotations
 
-import io
 import re
 from pathlib import Path
 
@@ -14,11 +13,12 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 from pptx import Presentation
 
-from conftest import DATA, TODAY
-from e2e_helpers import ARTIFACTS, track_requests, wait_for_app
 from ikd_core.exports import export_bytes
 from ikd_core.loading import load_path
 from ikd_core.snapshot import build
+
+from conftest import DATA, TODAY
+from e2e_helpers import ARTIFACTS, track_requests, wait_for_app
 
 pytestmark = pytest.mark.e2e
 

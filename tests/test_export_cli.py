@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 import os
 import subprocess
 import sys
@@ -11,11 +10,12 @@ from pathlib import Path
 import pandas as pd
 from pptx import Presentation
 
-from conftest import DATA, TODAY
 from ikd_core.deck import build_deck
 from ikd_core.exports import selection_tables
 from ikd_core.loading import load_path
 from ikd_core.snapshot import build
+
+from conftest import DATA, TODAY
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -139,7 +139,8 @@ def test_a_folder_that_is_not_writable_is_refused_before_any_work(tmp_path: Path
 def test_exported_files_get_the_users_usual_permissions(tmp_path: Path) -> None:
     out = tmp_path / "x.csv"
     env = dict(os.environ, PYTHONPATH=str(REPO))
-    done = subprocess.run(["sh", "-c", f'umask 027 && "{sys.executable}" -m ikd_core export --format csv --out "{out}"'],
+    command = f'umask 027 && "{sys.executable}" -m ikd_core export --format csv --out "{out}"'
+    done = subprocess.run(["sh", "-c", command],
                           cwd=REPO, env=env, capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
     assert out.stat().st_mode & 0o777 == 0o640

@@ -22,10 +22,11 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import DATA, ROOT, TODAY
 from ikd_core.errors import DataFileError
 from ikd_core.loading import decode
 from ikd_core.store import preview
+
+from conftest import DATA, ROOT, TODAY
 from yaml_strategies import document
 
 EXAMPLES = int(os.environ.get("IKD_FUZZ_EXAMPLES", "600"))

@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 import string
 
-from conftest import ROOT
 from ikd_core import i18n
+
+from conftest import ROOT
 
 
 def _placeholders(text: str) -> set[str]:

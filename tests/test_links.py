@@ -3,9 +3,10 @@ its direction controls visible, and a link past the limits is ignored whole with
 
 from __future__ import annotations
 
-from apptest_helpers import open_page
 from ikd_core import selection
 from ikd_core.plain import shown, visible_controls
+
+from apptest_helpers import open_page
 
 
 def warnings_of(at) -> str:

@@ -6,9 +6,10 @@ from __future__ import annotations
 import datetime as dt
 import os
 
-from conftest import TODAY
 from ikd_core.store import DataStore
 from ui.live import POLL_SECONDS, QUIET_SECONDS, Live
+
+from conftest import TODAY
 
 
 class Clock:

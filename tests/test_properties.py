@@ -24,7 +24,7 @@ FINDING_CODES = {"percent_mismatch", "count_above_base", "percent_above_100", "t
                  "quote_not_found", "reached_but_short"}
 MAX_COUNT = 10_000_000_000  # the models' upper bound for counts and bases
 
-# --- strategies ---------------------------------------------------------------------------------------------------------
+# --- strategies -------------------------------------------------------------------------------------------------------
 
 dates = st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2200, 12, 31))
 
@@ -109,7 +109,7 @@ TINY = (Observation.model_validate({
     "count": 1, "percent": 0.00001, "percent_of": "wajib_ktp", "base": {"kind": "wajib_ktp", "count": 10_000_000}}),
     _ikd((2024, 30)), dt.date(2024, 11, 13))
 
-# --- FuzzyDate -----------------------------------------------------------------------------------------------------------
+# --- FuzzyDate --------------------------------------------------------------------------------------------------------
 
 
 @FAST
@@ -148,14 +148,15 @@ def test_fuzzy_date_period_is_exactly_its_day_month_quarter_or_year(case):
 
 
 @FAST
-@given(st.one_of(st.integers(1000, 1899), st.integers(2201, 9998)), st.sampled_from(["year", "quarter", "month", "day"]))
+@given(st.one_of(st.integers(1000, 1899), st.integers(2201, 9998)),
+       st.sampled_from(["year", "quarter", "month", "day"]))
 def test_fuzzy_date_refuses_years_outside_1900_to_2200(year, precision):
     written = {"year": str(year), "quarter": f"{year}-Q4", "month": f"{year}-12", "day": f"{year}-12-31"}[precision]
     with pytest.raises(ValueError):
         FuzzyDate.parse(written)
 
 
-# --- people_for_percent --------------------------------------------------------------------------------------------------
+# --- people_for_percent -----------------------------------------------------------------------------------------------
 
 
 @FAST
@@ -185,7 +186,7 @@ def test_people_for_percent_is_the_exact_ceiling_for_percents_written_with_two_d
     assert people_for_percent(percent, base) == math.ceil(exact)
 
 
-# --- derive ---------------------------------------------------------------------------------------------------------------
+# --- derive -----------------------------------------------------------------------------------------------------------
 
 
 @settings(max_examples=300, deadline=None)
@@ -248,7 +249,7 @@ def test_observation_findings_never_raise_for_a_valid_observation(case):
     assert {f.code for f in findings} <= FINDING_CODES - {"quote_not_found"}
 
 
-# --- checks -----------------------------------------------------------------------------------------------------------------
+# --- checks -----------------------------------------------------------------------------------------------------------
 
 
 @FAST
@@ -310,11 +311,12 @@ def test_a_percent_off_by_more_than_its_rounding_is_flagged(cb, off_hundredths, 
     # Only exact figures written with two significant decimals (30.10 is read back as 30.1, i.e. ±0,05).
     if wrong < 0 or wrong > 1000 or wrong % Decimal("0.1") == 0:
         return
-    findings = observation_findings(derive(_share(count, base, float(wrong)), _ikd((2024, 30)), dt.date(2024, 11, 2)), 0)
+    observed = derive(_share(count, base, float(wrong)), _ikd((2024, 30)), dt.date(2024, 11, 2))
+    findings = observation_findings(observed, 0)
     assert "percent_mismatch" in {f.code for f in findings}
 
 
-# --- formatting -------------------------------------------------------------------------------------------------------------
+# --- formatting -------------------------------------------------------------------------------------------------------
 
 
 @FAST

@@ -14,13 +14,14 @@ from pathlib import Path
 
 import pytest
 
-from apptest_helpers import open_page, spec
-from conftest import ROOT, TODAY
 from ikd_core.compare import RANKING_LIMIT, compare, window
 from ikd_core.deck import build_deck
 from ikd_core.loading import load_path
 from ikd_core.snapshot import build
 from ikd_core.tables import PAGE_ROWS, page_slice
+
+from apptest_helpers import open_page, spec
+from conftest import ROOT, TODAY
 
 
 @pytest.fixture(scope="module")

@@ -9,10 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT
 from ikd_core import isolation
 from ikd_core.isolation import Limits
 from ikd_core.store import DataStore, preview, version
+
+from conftest import ROOT
 
 MISBEHAVING = str(ROOT / "tests" / "misbehaving_child")
 

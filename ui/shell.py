@@ -168,10 +168,8 @@ def _data_banner(state: State, lang: Lang) -> None:
         st.error(i18n.t("data.unreadable", lang, reason=state.unreadable), icon=":material/error:")
     elif state.errors:
         lines = "\n".join(str(e) for e in state.errors)
-        st.error(
-            f"**{i18n.t('data.invalid_title', lang, file=literal(state.path))}**  \n{i18n.t('data.invalid_body', lang)}",
-            icon=":material/error:",
-        )
+        title = i18n.t("data.invalid_title", lang, file=literal(state.path))
+        st.error(f"**{title}**  \n{i18n.t('data.invalid_body', lang)}", icon=":material/error:")
         st.code(lines, language=None, wrap_lines=True)
     if not state.ok and state.snapshot is not None and state.good_since is not None:
         when = i18n.datetime(state.good_since, lang)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 import streamlit as st
@@ -116,7 +117,9 @@ def scenario_sliders(base, setup_result, lang: Lang) -> dict:
         given[key] = _scenario_slider(where[key], key, names[key], d, lang)
     given["wdays"] = c2.radio(i18n.t("in.working_days", lang), [5, 6], horizontal=True, key=bound("wdays", d["wdays"]))
     given["target"] = _scenario_slider(c3, "target", names["target"], d, lang)
-    given["deadline"] = c3.date_input(i18n.t("in.deadline", lang), d["deadline"], key=bound("deadline", d["deadline"]),
+    deadline = d["deadline"]
+    assert isinstance(deadline, dt.date)
+    given["deadline"] = c3.date_input(i18n.t("in.deadline", lang), deadline, key=bound("deadline", deadline),
                                       format="DD/MM/YYYY")
     given["growth"] = _scenario_slider(c3, "growth", names["growth"], d, lang)
     return changes(base, setup_result, given)
@@ -126,5 +129,5 @@ def _scenario_slider(container, key: str, name: str, d: dict, lang: Lang) -> flo
     scale = SCALES[key]
     help = i18n.t("in.per_point_help", lang) if key == "per_point" else None
     table = labels(key, lang)
-    return number_slider(container, i18n.t(name, lang), scale.low, scale.high, scale.step, d[key], key,  # type: ignore[arg-type]
+    return number_slider(container, i18n.t(name, lang), scale.low, scale.high, scale.step, float(d[key]), key,
                          lambda v: table.get(v) or label(key, v, lang), help=help)
