@@ -116,17 +116,40 @@ def percent_at(start: Start, s: Scenario, points_per_day: float, people_per_day:
 
 
 def _reach(start: Start, s: Scenario, points: float, people: float | None) -> dt.date | None:
-    """The first day the percent is at the target, scanning day by day within the horizon."""
+    """The first day the percent is at the target within the horizon, or None."""
     if start.percent >= s.target_percent:
         return start.date
     horizon = int(HORIZON_YEARS * DAYS_PER_YEAR)
-    # Coarse weekly steps, then the exact day inside the first week that gets there.
-    for week in range(0, horizon + 7, 7):
-        if percent_at(start, s, points, people, week) >= s.target_percent:
-            for day in range(max(1, week - 6), week + 1):
-                if percent_at(start, s, points, people, day) >= s.target_percent:
-                    return start.date + dt.timedelta(days=day)
+    if s.model == "constant":
+        day = _constant_reach(start, s, points, people)
+        if day is None or day > horizon:
+            return None
+        # The closed form in floating point may land a day off: settle it on the same function the chart draws.
+        while day > 1 and percent_at(start, s, points, people, day - 1) >= s.target_percent:
+            day -= 1
+        while percent_at(start, s, points, people, day) < s.target_percent:
+            day += 1
+            if day > horizon:
+                return None
+        return start.date + dt.timedelta(days=day)
+    # A saturating curve over a growing base rises, then falls: it may touch the target for a day or two only.
+    for day in range(1, horizon + 1):
+        if percent_at(start, s, points, people, day) >= s.target_percent:
+            return start.date + dt.timedelta(days=day)
     return None
+
+
+def _constant_reach(start: Start, s: Scenario, points: float, people: float | None) -> int | None:
+    """The constant pace's first day at the target, in closed form: the percent is (L + p·d) / (B + g·d) in people,
+    or P + p·d in percentage points, so the crossing solves a linear inequality."""
+    if start.base and people is not None:
+        gain = 100 * people - s.target_percent * s.growth_per_year / DAYS_PER_YEAR
+        shortfall = s.target_percent * start.base - 100 * start.people  # type: ignore[operator]
+    else:
+        gain, shortfall = points, s.target_percent - start.percent
+    if gain <= 0:
+        return None
+    return max(1, math.ceil(shortfall / gain))
 
 
 def simulate(start: Start, pace: Pace | None, s: Scenario, today: dt.date | None = None) -> Result:

@@ -22,6 +22,7 @@ def test_overview_shows_every_region_latest_ikd_in_indonesian_format(monkeypatch
     assert not at.exception
     assert at.title[0].value == "Aktivasi IKD terbaru per wilayah"
     table = at.dataframe[0].value
+    # highest latest percent first: 30,06 · 19 · 8,5 · 5,77 · 2,2
     assert list(table["Wilayah"]) == ["Padang", "Blitar", "Balikpapan", "Kalimantan Timur", "Denpasar"]
     row = table.set_index("Wilayah")
     assert row.loc["Kalimantan Timur", "Jumlah dasar"] == "2.878.769"
@@ -29,8 +30,8 @@ def test_overview_shows_every_region_latest_ikd_in_indonesian_format(monkeypatch
     assert row.loc["Kalimantan Timur", "Per tanggal"] == "12 November 2024"
     assert row.loc["Balikpapan", "Persen"] == "≈8,5%"
     assert row.loc["Denpasar", "Dasar"] == "perekaman KTP-el"
-    assert row.loc["Blitar", "Masih dibutuhkan"] == "≈13.530*"
-    assert "persen ≠ jumlah/dasar" in row.loc["Padang", "Peringatan"]
+    assert row.loc["Blitar", "Masih dibutuhkan"] == "≈13.530*"  # 36.900 − 19% of 123.000 (23.370), derived
+    assert "persen ≠ jumlah/dasar" in row.loc["Padang", "Peringatan"]  # 203.479 / 680.160 = 29,92%, not 30,06%
 
 
 def test_overview_chart_draws_bars_against_the_30_percent_target_with_indonesian_separators(monkeypatch):

@@ -12,7 +12,6 @@ from ikd_core.compare import compare, filter_regions, table_rows
 from ikd_core.exports import observation_records, selected_metrics, to_csv, to_xlsx
 from ikd_core.loading import load_path
 from ikd_core.pace import estimate_pace, series
-from ikd_core.palette import OKABE_ITO, region_colors
 from ikd_core.projection import classify, outlook
 from ikd_core.region import region_view
 from ikd_core.selection import allowed_values, clean
@@ -36,7 +35,7 @@ def test_ranking_is_best_first_with_the_target_of_the_current_year(snap):
 
 def test_percent_of_target_metric_draws_the_100_percent_line(snap):
     view = compare(snap, "id", ["blitar"], "ikd", "percent_of_target")
-    assert view.rows[0].value == pytest.approx(19 / 30 * 100)
+    assert view.rows[0].value == pytest.approx(63.333, abs=0.001)  # 19% of a 30% target: 19 / 30 = 63,33%
     assert view.rows[0].value_text == "≈63,33%*"
     assert view.target_line == 100
 
@@ -80,10 +79,11 @@ def test_table_rows_keep_a_numeric_progress_and_formatted_text(snap):
 
 
 def test_each_region_keeps_its_colour_from_a_colour_blind_safe_palette(snap):
-    colours = region_colors(ALL)
-    assert colours["padang"] == OKABE_ITO[4]
+    # Padang is the fifth region in the file: the fifth Okabe-Ito colour (black left out), vermillion #D55E00,
+    # whichever regions are on the chart with it.
     views = [compare(snap, "id", ids, "ikd") for ids in (ALL, ["padang"], ["denpasar", "padang"])]
-    assert {r.color for v in views for r in v.rows if r.region_id == "padang"} == {OKABE_ITO[4]}
+    assert {r.color for v in views for r in v.rows if r.region_id == "padang"} == {"#D55E00"}
+    assert [r.color for r in views[0].rows] == ["#D55E00", "#009E73", "#56B4E9", "#E69F00", "#0072B2"]
 
 
 # --- status and pace ---------------------------------------------------------------------------------------------
@@ -153,6 +153,11 @@ def test_excel_round_trips_to_the_same_records(snap):
     back = frame.astype(object).where(frame.notna(), None).to_dict("records")
     assert list(frame.columns) == list(records[0])
     assert back == records
+    # The seed file has 8 observations: Kaltim's four, and one IKD figure for each of the four cities.
+    assert len(back) == 8
+    denpasar = next(r for r in back if r["observation_id"] == "denpasar-ikd-2024-04")
+    assert (denpasar["count"], denpasar["base_count"], denpasar["percent"]) == (11000, 500000, 2.2)
+    assert denpasar["still_needed"] == 139000  # 30% of 500.000 = 150.000, less 11.000
 
 
 def test_export_marks_derived_figures_apart_from_reported_ones(snap):
@@ -196,7 +201,8 @@ def test_region_history_is_drawn_in_the_regions_own_colour_with_a_shape_per_indi
     from ikd_core.charts import region_history
 
     figure = region_history(region_view(snap, "kaltim", "id"), "id")
-    assert {trace.marker.color for trace in figure.data} == {region_colors(ALL)["kaltim"]}
+    assert {trace.marker.color for trace in figure.data} == {"#E69F00"}  # Kaltim is first in the file: orange
     assert len({trace.marker.symbol for trace in figure.data}) == 4
-    assert figure.layout.xaxis.ticktext[0].split()[0] in {"Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu",
-                                                          "Sep", "Okt", "Nov", "Des"}
+    # All four figures are of 12 November 2024, drawn with 45 days either side (28 Sep – 27 Dec 2024): a tick a
+    # month, in Indonesian month names.
+    assert list(figure.layout.xaxis.ticktext) == ["Sep 2024", "Okt 2024", "Nov 2024", "Des 2024"]

@@ -5,7 +5,12 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Page, expect
 
-from e2e_helpers import screenshot, track_requests, wait_for_app
+from e2e_helpers import (
+    context,  # noqa: F401 (a fixture: pytest-playwright's page, with every wait from WAIT_MS)
+    screenshot,
+    track_requests,
+    wait_for_app,
+)
 
 pytestmark = pytest.mark.e2e
 
@@ -19,8 +24,9 @@ def test_overview_draws_the_chart_and_lists_all_five_regions(page: Page, server)
     expect(page.locator("h1")).to_have_text("Aktivasi IKD terbaru per wilayah")
     chart = page.locator("[data-testid=stPlotlyChart] .js-plotly-plot .main-svg").first
     expect(chart).to_be_visible()
-    assert page.locator("[data-testid=stPlotlyChart] .bars path").count() == 5
-    # tick labels carry the Indonesian-formatted base and date under each region's name
+    expect(page.locator("[data-testid=stPlotlyChart] .bars path")).to_have_count(5)
+    # tick labels carry the Indonesian-formatted base and date under each region's name (by hand from the fixture:
+    # Kalimantan Timur's figure is of wajib KTP, as of 2024-11-12; its base, 2878769, is 2.878.769 in the table)
     expect(page.locator("[data-testid=stPlotlyChart]").get_by_text("wajib KTP · 12 November 2024")).to_be_visible()
     table = page.locator("[data-testid=stDataFrame] table").first
     for region in REGIONS:
@@ -54,11 +60,12 @@ def test_a_page_url_as_the_first_request_after_start_opens_inside_the_app(page: 
 def test_invalid_data_file_shows_the_error_line_in_the_browser(page: Page, start_server, data_copy):
     text = data_copy.read_text(encoding="utf-8")
     data_copy.write_text(text.replace("level: kota", "level: kotamadya", 1), encoding="utf-8")
-    line = text.splitlines().index("    level: kota") + 1
+    line = text.splitlines().index("    level: kota") + 1  # Balikpapan's, regions[1]
     server = start_server(data_copy)
     page.goto(server.url + "/")
     wait_for_app(page)
     expect(page.locator("[data-testid=stAlert]").first).to_contain_text("Berkas data tidak valid")
+    # column 12 by hand: four spaces and "level: " are 11 characters, the value starts after them
     expect(page.locator("[data-testid=stCode]")).to_contain_text(f"regions.yaml:{line}:12: regions[1].level:")
     expect(page.locator("[data-testid=stException]")).to_have_count(0)
     screenshot(page, "invalid-data-file")

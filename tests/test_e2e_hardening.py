@@ -6,14 +6,18 @@ from __future__ import annotations
 import http.client
 import os
 import shutil
-import time
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page, expect
 
 from conftest import WAIT_MS
-from e2e_helpers import screenshot, wait_for_app
+from e2e_helpers import (
+    context,  # noqa: F401 (a fixture: pytest-playwright's page, with every wait from WAIT_MS)
+    open_context,
+    screenshot,
+    wait_for_app,
+)
 
 pytestmark = pytest.mark.e2e
 BIG = 150 * 2**20
@@ -33,7 +37,7 @@ def upload_url(page: Page, server, tmp_path: Path) -> tuple[str, dict[str, str]]
     wait_for_app(page)
     small = tmp_path / "small.yaml"
     small.write_text("version: 1\n", encoding="utf-8")
-    with page.expect_request(lambda r: "/_stcore/upload_file/" in r.url, timeout=WAIT_MS) as request:
+    with page.expect_request(lambda r: "/_stcore/upload_file/" in r.url) as request:
         page.locator("[data-testid=stFileUploaderDropzoneInput]").set_input_files(str(small))
     sent = request.value.all_headers()
     return request.value.url, {k: v for k, v in sent.items() if k.lower() in ("cookie", "x-xsrftoken")}
@@ -44,7 +48,7 @@ def put(url: str, headers: dict[str, str], chunked: bool) -> int:
     the status, or 0 if the server hung up."""
     parts = url.split("/", 3)
     host, port = parts[2].split(":")
-    conn = http.client.HTTPConnection(host, int(port), timeout=60)
+    conn = http.client.HTTPConnection(host, int(port), timeout=WAIT_MS / 1000)
     head = (b'--b\r\nContent-Disposition: form-data; name="file"; filename="big.yaml"\r\n'
             b"Content-Type: application/octet-stream\r\n\r\n")
     tail = b"\r\n--b--\r\n"
@@ -93,14 +97,15 @@ def test_a_draft_that_crashed_the_server_is_refused_and_other_tabs_keep_working(
     wait_for_app(page)
     page.locator("[data-testid=stFileUploaderDropzoneInput]").set_input_files(str(draft))
     page.get_by_role("button", name="Tampilkan pratinjau").click()
-    expect(page.locator("[data-testid=stCode]")).to_contain_text("draft.yaml:1:107: refused: nested more than 100",
-                                                                  timeout=WAIT_MS)
+    # column 107 by hand: the mapping "x:" is depth 1, the "[" at column 4 depth 2, the "[" at column 9 (after "a', ")
+    # depth 3 and one more each column, so depth 101, the first over 100, opens at column 9 + 98 = 107
+    expect(page.locator("[data-testid=stCode]")).to_contain_text("draft.yaml:1:107: refused: nested more than 100")
     assert server.proc.poll() is None, "the server died"
-    other = browser.new_page()
+    other = open_context(browser).new_page()
     other.goto(server.url + "/")
     wait_for_app(other)
     expect(other.locator("[data-testid=stPlotlyChart]").first.get_by_text("≈19%", exact=True)).to_be_visible()
-    other.close()
+    other.context.close()
 
 
 def test_a_rejected_link_value_is_cut_never_a_link_and_cannot_reverse_the_text(page: Page, server):
@@ -111,7 +116,7 @@ def test_a_rejected_link_value_is_cut_never_a_link_and_cannot_reverse_the_text(p
     expect(warning).to_be_visible()
     text = warning.inner_text()
     assert len(text) < 400, len(text)
-    assert "(20.020 karakter)" in text
+    assert "(20.020 karakter)" in text  # by hand: "http://evil.example/" is 20 characters, then 20.000 "a"
     assert "⟨U+202E⟩tcejer" in text  # the right-to-left override is shown, not obeyed
     assert warning.locator("a").count() == 0
     screenshot(page, "link-rejected-cut")
@@ -132,10 +137,10 @@ FAULTS = ["missing", "folder", "replaced_invalid", "replaced_valid"]
 @pytest.mark.parametrize("fault", FAULTS)
 def test_a_file_fault_shows_on_every_open_page_and_the_last_good_data_stays(browser, start_server, data_copy, fault):
     server = start_server(data_copy)
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="id-ID")
+    tabs_context = open_context(browser, viewport={"width": 1280, "height": 900}, locale="id-ID")
     tabs = []
     for path in ("/", "/wilayah?region=blitar", "/data"):
-        tab = context.new_page()
+        tab = tabs_context.new_page()
         tab.goto(server.url + path)
         wait_for_app(tab)
         tabs.append(tab)
@@ -159,7 +164,7 @@ def test_a_file_fault_shows_on_every_open_page_and_the_last_good_data_stays(brow
         says = "Blitar Baru"
     for tab in tabs:
         # attached, not visible: on the data page the new name is in the table's accessible copy of its cells
-        expect(tab.get_by_text(says).first).to_be_attached(timeout=WAIT_MS)
+        expect(tab.get_by_text(says).first).to_be_attached()
         if fault != "replaced_valid":
             expect(tab.get_by_text("Menampilkan data valid terakhir, dimuat").first).to_be_visible()
         expect(tab.locator("[data-testid=stException]")).to_have_count(0)
@@ -167,8 +172,7 @@ def test_a_file_fault_shows_on_every_open_page_and_the_last_good_data_stays(brow
     if fault == "folder":
         shutil.rmtree(data_copy)
     if fault != "replaced_valid":
-        time.sleep(0.1)
         data_copy.write_text(text, encoding="utf-8")  # fixed: the banner goes from every tab by itself
         for tab in tabs:
-            expect(tab.get_by_text("Menampilkan data valid terakhir, dimuat")).to_have_count(0, timeout=WAIT_MS)
-    context.close()
+            expect(tab.get_by_text("Menampilkan data valid terakhir, dimuat")).to_have_count(0)
+    tabs_context.close()

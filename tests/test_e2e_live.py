@@ -11,15 +11,17 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page
 
-from conftest import ARTIFACTS, WAIT_MARGIN
-from e2e_helpers import wait_for_app
+from conftest import ARTIFACTS, WAIT_MARGIN, WAIT_MS
+from e2e_helpers import open_context, wait_for_app
 
 pytestmark = pytest.mark.e2e
 
 # Each tab shows Blitar's name somewhere the browser can read it (chart text or a heading).
 TABS = ["/?lang=id", "/bandingkan", "/wilayah?region=blitar", "/proyeksi?regions=blitar", "/simulasi?region=blitar"]
 SAVES = ["in_place", "atomic_rename", "truncate_then_write", "two_halves"] * 3
-SHOWN_WITHIN = 3.0  # seconds from the end of a save until every tab shows it
+# A product requirement, not a wait: every tab shows a save within 3 s of its end (scaled like the waits).
+SHOWN_WITHIN = 3.0 * WAIT_MARGIN
+SAMPLE_EVERY = 0.1  # seconds between two looks at every tab while a save is on its way (each look checks the tab)
 
 
 def save(path: Path, text: str, how: str) -> None:
@@ -35,7 +37,7 @@ def save(path: Path, text: str, how: str) -> None:
             handle.truncate(0)
             handle.flush()
             os.fsync(handle.fileno())
-            time.sleep(0.1)
+            time.sleep(0.1)  # the editor's gap: an empty file for 100 ms
             handle.write(data)
     else:  # two halves 300 ms apart: in between, the file is half a YAML document
         half = len(data) // 2
@@ -59,13 +61,13 @@ PROBLEMS = """() => ({
 
 def test_five_tabs_follow_twelve_saves_of_every_kind_without_breaking(browser, start_server, data_copy):
     server = start_server(data_copy)
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="id-ID")
+    context = open_context(browser, viewport={"width": 1280, "height": 900}, locale="id-ID")
     tabs: list[Page] = []
     for path in TABS:
         tab = context.new_page()
         tab.goto(server.url + path)
         wait_for_app(tab)
-        tab.wait_for_function(SEEN, arg="Blitar", timeout=30_000 * WAIT_MARGIN)
+        tab.wait_for_function(SEEN, arg="Blitar")
         tabs.append(tab)
     original = data_copy.read_text(encoding="utf-8")
     assert original.count("    name: Blitar\n") == 1
@@ -76,7 +78,7 @@ def test_five_tabs_follow_twelve_saves_of_every_kind_without_breaking(browser, s
         saved = time.monotonic()
         pending = set(range(len(tabs)))
         seen_at: dict[int, float] = {}
-        while pending and time.monotonic() - saved < 20 * WAIT_MARGIN:
+        while pending and time.monotonic() - saved < WAIT_MS / 1000:
             for k in sorted(pending):
                 problems = tabs[k].evaluate(PROBLEMS)
                 assert not problems["exception"] and not problems["raw"] and not problems["connection"], \
@@ -86,11 +88,12 @@ def test_five_tabs_follow_twelve_saves_of_every_kind_without_breaking(browser, s
                 if tabs[k].evaluate(SEEN, name):
                     seen_at[k] = time.monotonic() - saved
                     pending.discard(k)
-            time.sleep(0.1)
+            if pending:
+                time.sleep(SAMPLE_EVERY)
         assert not pending, f"save {n} ({how}) never reached {[TABS[k] for k in pending]}"
         timings.append({"save": n, "how": how, "slowest_tab_s": round(max(seen_at.values()), 2)})
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     (ARTIFACTS / "live-reload.json").write_text(json.dumps(timings, indent=1), encoding="utf-8")
     slowest = max(t["slowest_tab_s"] for t in timings)
-    assert slowest <= SHOWN_WITHIN * WAIT_MARGIN, timings
+    assert slowest <= SHOWN_WITHIN, timings
     context.close()

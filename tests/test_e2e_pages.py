@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Locator, Page, expect
 
-from e2e_helpers import screenshot, track_requests, wait_for_app
+from e2e_helpers import open_context, screenshot, track_requests, wait_for_app
 
 pytestmark = pytest.mark.e2e
 
@@ -99,7 +99,7 @@ def switch_language(page: Page, label: str) -> None:
 
 @pytest.fixture(scope="module")
 def _shared_tab(browser: Browser, browser_context_args: dict) -> Iterator[dict[str, Page]]:
-    context = browser.new_context(**browser_context_args)
+    context = open_context(browser, **browser_context_args)
     tab = {"page": context.new_page()}
     yield tab
     context.close()
@@ -126,7 +126,7 @@ def page(_shared_tab: dict[str, Page]) -> Iterator[Page]:
 @pytest.fixture
 def fresh_page(browser: Browser, browser_context_args: dict) -> Iterator[Page]:
     """A page in a brand-new browser context: no cookies, no session, nothing remembered from other tests."""
-    context = browser.new_context(**browser_context_args)
+    context = open_context(browser, **browser_context_args)
     yield context.new_page()
     context.close()
 
@@ -141,10 +141,18 @@ def test_overview_loads_with_kpis_ranking_chart_and_table(page: Page, server):
     expect(chart_title(page)).to_have_text(PERCENT_TITLE[0])
     kpis = page.locator("[data-testid=stMetric]")
     expect(kpis).to_have_count(3)
+    # Worked by hand from the fixture, against the 30% target for 2026:
+    # - at the target: none. Padang reports "sekitar 30,06 persen", but its exact count and base give
+    #   203.479 / 680.160 = 29,92%; the others are at 8,5% (Balikpapan), 19% (Blitar), 2,2% (Denpasar), 5,77% (Kaltim).
+    # - the median of 2,2 / 5,77 / 8,5 / 19 / 30,06 is 8,5%.
+    # - furthest from the target, in people: Kalimantan Timur, (30 - 5,77)% of 2.878.769 wajib KTP = 697.525,7,
+    #   derived (*) (Balikpapan 21,5% of ~766.000 = 164.690; Denpasar 27,8% of ~500.000 = 139.000; Blitar
+    #   36.900 - 23.370 = 13.530).
     values = page.locator("[data-testid=stMetricValue]")
-    expect(values.nth(0)).to_have_text(re.compile(r"^\d dari 5$"))  # regions at the target, of all five
+    expect(values.nth(0)).to_have_text("0 dari 5")
     expect(values.nth(1)).to_have_text("8,5%")
     expect(values.nth(2)).to_have_text("697.526*")
+    expect(kpis.nth(2)).to_contain_text("Paling jauh dari target: Kalimantan Timur")
     grid = table(page)
     for region in ALL_REGIONS:
         expect(grid).to_contain_text(region)
@@ -162,7 +170,7 @@ def test_overview_deep_link_in_english_opens_in_english_in_a_fresh_browser(fresh
     expect(chart_title(page)).to_have_text(PERCENT_TITLE[1])
     expect(page.locator("[data-testid=stSidebar]").get_by_role("radio", name="English")).to_have_attribute(
         "aria-checked", "true")
-    expect(page.locator("[data-testid=stMetricValue]").nth(0)).to_have_text(re.compile(r"^\d of 5$"))
+    expect(page.locator("[data-testid=stMetricValue]").nth(0)).to_have_text("0 of 5")  # by hand: see the overview
     expect(page).to_have_url(has_param("lang", "en"))
     assert_healthy(page, seen)
 
@@ -192,6 +200,7 @@ def test_compare_metric_still_needed_redraws_chart_in_people(page: Page, server)
     rerun_settled(page)
     plot = page.locator("[data-testid=stPlotlyChart]").first
     expect(plot.locator(".xtitle")).to_have_text("Orang")
+    # Kalimantan Timur's people still needed, by hand (see the overview test)
     expect(plot.locator(".bartext").filter(has_text="697.526*")).to_have_count(1)
     expect(plot.locator(".bartext").filter(has_text="%")).to_have_count(0)
     expect(page.locator(BARS)).to_have_count(5)
@@ -320,7 +329,7 @@ def test_data_page_loads_with_every_observation_and_both_downloads(page: Page, s
     seen = track_requests(page, server.url)
     open_app(page, server.url + "/data")
     expect(page.locator("h1")).to_have_text(H1["data"][0])
-    expect(page.get_by_text("8 dari 8 observasi")).to_be_visible()
+    expect(page.get_by_text("8 dari 8 observasi")).to_be_visible()  # the fixture's eight observations
     grid = table(page)
     expect(grid).to_have_attribute("aria-rowcount", "9")  # header + 8 observations
     for region in ALL_REGIONS:
@@ -360,7 +369,7 @@ def test_data_page_search_box_filters_the_observations(page: Page, server):
     grid = table(page)
     expect(grid).to_have_attribute("aria-rowcount", "2")
     expect(grid).to_contain_text("Padang")
-    expect(grid).to_contain_text("30,06%")
+    expect(grid).to_contain_text("30,06%")  # the fixture's percent: 30.06
     expect(grid).not_to_contain_text("Blitar")
     expect(page).to_have_url(has_param("q", "Padang"))
     assert_healthy(page, seen)
@@ -378,7 +387,7 @@ def test_data_deep_link_restores_region_and_search_in_a_fresh_browser(fresh_page
     expect(grid).to_have_attribute("aria-rowcount", "2")
     expect(grid).to_contain_text("Kalimantan Timur")
     expect(grid).to_contain_text("KIA")
-    expect(grid).to_contain_text("76,17%")
+    expect(grid).to_contain_text("76,17%")  # the fixture's KIA percent: 76.17
     expect(grid).not_to_contain_text("Aktivasi IKD")
     assert_healthy(page, seen)
 

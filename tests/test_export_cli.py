@@ -10,12 +10,7 @@ from pathlib import Path
 import pandas as pd
 from pptx import Presentation
 
-from ikd_core.deck import build_deck
-from ikd_core.exports import selection_tables
-from ikd_core.loading import load_path
-from ikd_core.snapshot import build
-
-from conftest import DATA, TODAY
+from conftest import DATA
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -26,22 +21,34 @@ def export(*args: str) -> subprocess.CompletedProcess[str]:
                           capture_output=True, text=True, timeout=120)
 
 
-def snapshot():
-    # The command's "today" is IKD_TODAY, which conftest sets for every process the tests start.
-    return build(load_path(str(DATA), today=TODAY), TODAY)
+def slide_text(slide) -> str:
+    return "\n".join(shape.text_frame.text for shape in slide.shapes if shape.has_text_frame)
 
 
-def test_pptx_from_the_command_line_is_the_core_deck(tmp_path: Path) -> None:
+def test_pptx_from_the_command_line_has_the_linked_scenario_and_its_numbers(tmp_path: Path) -> None:
     out = tmp_path / "rakorda.pptx"
     done = export("--format", "pptx", "--out", str(out), "--regions", "balikpapan,blitar", "--region", "balikpapan",
                   "--points", "10", "--per-point", "20")
     assert done.returncode == 0, done.stderr
     assert f"wrote {out}" in done.stdout
-    deck = build_deck(snapshot(), {"regions": ["balikpapan", "blitar"], "region": "balikpapan", "points": 10,
-                                   "per_point": 20.0}, "id")
     prs = Presentation(str(out))
-    assert len(prs.slides) == len(deck.slides)
-    assert [s.notes_slide.notes_text_frame.text for s in prs.slides] == ["\n".join(s.notes) for s in deck.slides]
+    # Title, ranking, people needed, Blitar (19%) then Balikpapan (8,5%) projections, the scenario, the sources.
+    titles = [slide_text(s).split("\n")[0] for s in prs.slides]
+    assert titles == ["Aktivasi IKD: capaian dan proyeksi", "Aktivasi IKD: posisi terhadap target 30%",
+                      "Aktivasi IKD: orang yang masih dibutuhkan", "Blitar: proyeksi sampai 31 Desember 2026",
+                      "Balikpapan: proyeksi sampai 31 Desember 2026",
+                      "Balikpapan: skenario dibandingkan kondisi sekarang", "Sumber dan catatan data"]
+    # "Today" is IKD_TODAY (23 November 2026), which conftest sets for every process the tests start.
+    assert "Disusun 23 November 2026" in slide_text(prs.slides[0])
+    # Still needed: Balikpapan 30% of ≈766.000 = 229.800 less 65.110 (8,5%); Blitar 36.900 less 23.370 (19%).
+    assert "Balikpapan: ≈164.690 (perkiraan)\nBlitar: ≈13.530*" in slide_text(prs.slides[2])
+    # The scenario the options give (worked in test_deck): 10,84% now, 16,68% with 10 kelurahan at 20 a day.
+    scenario = slide_text(prs.slides[5])
+    assert "Titik layanan tambahan: 0 → 10" in scenario and "Aktivasi per titik per hari kerja: 0 → 20" in scenario
+    assert "Kondisi sekarang: 10,8% pada 31 Desember 2026" in scenario
+    assert "Skenario: 16,7% pada 31 Desember 2026" in scenario
+    notes = prs.slides[1].notes_slide.notes_text_frame.text
+    assert "Inibalikpapan.com, 18 Februari 2026" in notes
 
 
 def test_a_copied_link_gives_the_same_selection(tmp_path: Path) -> None:
@@ -49,9 +56,9 @@ def test_a_copied_link_gives_the_same_selection(tmp_path: Path) -> None:
     link = "http://localhost:8501/presentasi?regions=padang&regions=denpasar&lang=en&slide=3"
     assert export("--format", "xlsx", "--out", str(out), "--link", link).returncode == 0
     book = pd.read_excel(out, sheet_name=None)
-    tables = selection_tables(snapshot(), {"regions": ["padang", "denpasar"]}, "en")
-    assert list(book) == list(tables) == ["Comparison", "Observations", "Sources"]
-    assert list(book["Comparison"]["Region"]) == ["Padang", "Denpasar"]
+    assert list(book) == ["Comparison", "Observations", "Sources"]  # lang=en from the link
+    assert list(book["Comparison"]["Region"]) == ["Padang", "Denpasar"]  # 30,06% before 2,2%
+    assert list(book["Observations"]["observation_id"]) == ["denpasar-ikd-2024-04", "padang-ikd-2024-11-01"]
 
 
 def test_html_and_csv(tmp_path: Path) -> None:
@@ -60,7 +67,9 @@ def test_html_and_csv(tmp_path: Path) -> None:
     text = html.read_text(encoding="utf-8")
     assert text.startswith("<!doctype html>") and "Blitar: proyeksi sampai 31 Desember" in text
     assert export("--format", "csv", "--out", str(csv), "--lang", "en").returncode == 0
-    assert list(pd.read_csv(csv, encoding="utf-8-sig")["Region"])[0] == "Padang"
+    # Without a selection: every seed region, best first (30,06% > 19% > 8,5% > 5,77% > 2,2%).
+    assert list(pd.read_csv(csv, encoding="utf-8-sig")["Region"]) == [
+        "Padang", "Blitar", "Balikpapan", "Kalimantan Timur", "Denpasar"]
 
 
 def test_an_existing_file_is_never_overwritten_silently(tmp_path: Path) -> None:
@@ -70,7 +79,8 @@ def test_an_existing_file_is_never_overwritten_silently(tmp_path: Path) -> None:
     assert done.returncode == 1 and "not overwriting" in done.stderr
     assert out.read_bytes() == b"the presenter's own slides"
     assert export("--format", "pptx", "--out", str(out), "--force").returncode == 0
-    assert len(Presentation(str(out)).slides) > 3
+    # The whole deck replaced the file: title, ranking, people needed, five projections, scenario, sources.
+    assert len(Presentation(str(out)).slides) >= 10
     assert [p.name for p in tmp_path.iterdir()] == ["mine.pptx"]  # no temporary file left behind
 
 

@@ -23,7 +23,9 @@ def switch_to_english(at: AppTest) -> AppTest:
 def test_overview_kpis_count_reached_regions_median_and_the_furthest_behind():
     at = open_page()
     metrics = {m.label: m.value for m in at.metric}
-    # Padang reports "sekitar 30,06%", but its exact 203.479 of 680.160 is 29,92%: not reached yet
+    # Padang reports "sekitar 30,06%", but its exact 203.479 of 680.160 is 29,92%: not reached yet.
+    # Latest percents 2,2 · 5,77 · 8,5 · 19 · 30,06: the median is 8,5. Kaltim: 30% of 2.878.769 = 863.631 (rounded
+    # up) less 5,77% of it = 166.105 is 697.526, more than Balikpapan's 164.690, Denpasar's 139.000, Blitar's 13.530.
     assert metrics["Wilayah mencapai target"] == "0 dari 5"
     assert metrics["Median persen terbaru"] == "8,5%"
     assert metrics["Paling jauh dari target: Kalimantan Timur"] == "697.526*"
@@ -31,12 +33,17 @@ def test_overview_kpis_count_reached_regions_median_and_the_furthest_behind():
 
 def test_overview_table_shows_status_in_words_and_symbols_and_indonesian_numbers():
     table = open_page().dataframe[0].value.set_index("Wilayah")
-    assert table.loc["Padang", "Status"] == "● sesuai jalur"  # 29,92% by its exact count, 569 to go
+    # Deadline 31 Dec 2026; paces are averages since the opening (14 Feb 2023), one observation each.
+    # Padang: 29,92% by its exact count; 30% of 680.160 = 204.048, 569 to go in 790 days = 0,72 a day, against
+    # 30,06% / 626 days × 680.160 = 326,6 a day: on track.
+    assert table.loc["Padang", "Status"] == "● sesuai jalur"
     assert "target tercapai menurut persen, belum menurut jumlah" in table.loc["Padang", "Peringatan"]
+    # Blitar: 13.530 in 411 days = 32,9 a day, against 19% / 1.005 days × 123.000 = 23,3 (more than half): at risk
     assert table.loc["Blitar", "Status"] == "▲ berisiko"
+    # Denpasar: 150.000 − 11.000 = 139.000 in 990 days = 140,4 a day, against 2,2% / 426 days × 500.000 = 25,8
     assert table.loc["Denpasar", "Status"] == "✖ tertinggal"
     assert table.loc["Kalimantan Timur", "Jumlah dasar"] == "2.878.769"
-    assert table.loc["Padang", "Capaian thd target (%)"] == pytest.approx(100.2)
+    assert table.loc["Padang", "Capaian thd target (%)"] == pytest.approx(100.2)  # 30,06 / 30, as reported
 
 
 def test_overview_ranking_labels_carry_status_base_and_date():
@@ -62,7 +69,8 @@ def test_compare_restores_regions_and_metric_from_the_link():
     at = open_page("pages/bandingkan.py", regions=["padang", "denpasar"], metric="still_needed")
     assert at.multiselect(key="regions").value == ["padang", "denpasar"]
     bar = spec(at)["data"][0]
-    # most people still needed first; plotly lists the bars bottom-up
+    # most people still needed first; plotly lists the bars bottom-up. Padang 204.048 − 203.479 = 569;
+    # Denpasar 30% of ≈500.000 = 150.000 − 11.000 = ≈139.000
     assert bar["text"] == ["569*", "≈139.000*"]
     assert "orang yang masih dibutuhkan" in spec(at)["layout"]["title"]["text"]
 
@@ -169,14 +177,17 @@ def test_data_page_in_english_has_english_headers():
 
 
 # --- Bad links, on every page ----------------------------------------------------------------------------------
-@pytest.mark.parametrize("page", [None, "pages/bandingkan.py", "pages/wilayah.py", "pages/data.py"])
-def test_unknown_values_in_a_link_are_dropped_with_a_friendly_message(page):
+@pytest.mark.parametrize(("page", "title"), [(None, "Aktivasi IKD terbaru per wilayah"),
+                                             ("pages/bandingkan.py", "Bandingkan wilayah"),
+                                             ("pages/wilayah.py", "Detail wilayah"),
+                                             ("pages/data.py", "Semua observasi dan sumbernya")])
+def test_unknown_values_in_a_link_are_dropped_with_a_friendly_message(page, title):
     at = open_page(page, regions="nowhere", region="atlantis", metric="bogus", lang="fr", indicator="xyz")
     message = next(w.value for w in at.warning if "tidak dikenal" in w.value)
     for shown in ("wilayah “nowhere”", "wilayah “atlantis”", "ukuran “bogus”", "bahasa “fr”",
                   "indikator “xyz”"):
         assert shown in message
-    assert at.title[0].value  # the page itself still renders, in Indonesian
+    assert at.title[0].value == title  # the page itself still renders, in Indonesian
 
 
 def test_markup_in_a_link_value_is_shown_literally():

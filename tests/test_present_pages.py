@@ -21,6 +21,7 @@ def test_setup_lists_the_slides_offers_four_downloads_and_the_command() -> None:
     at = open_page(PAGE, regions=["blitar", "padang"])
     body = text(at)
     assert "1. Aktivasi IKD: capaian dan proyeksi" in body
+    # Projections best first whatever the link's order: Padang (30,06%) before Blitar (19%).
     assert "4. Padang: proyeksi sampai 31 Desember 2026" in body and "5. Blitar: proyeksi" in body
     labels = [d.proto.label for d in at.get("download_button")]
     assert labels == ["PowerPoint (.pptx)", "Ringkasan HTML (satu berkas)", "Excel (.xlsx)", "CSV perbandingan"]
@@ -32,10 +33,14 @@ def test_setup_lists_the_slides_offers_four_downloads_and_the_command() -> None:
 def test_a_slide_link_opens_that_slide_full_screen() -> None:
     at = open_page(PAGE, slide="3", regions=["blitar", "padang"])
     body = text(at)
+    # 7 slides: title, ranking, people needed, two projections, the scenario, one sources slide (two regions'
+    # dates, the mixed-bases and different-dates notes, Padang's two warnings: 6 lines, at most 7 a slide).
     assert "# Aktivasi IKD: orang yang masih dibutuhkan" in body and "**3 / 7**" in body
     assert not at.title  # the slide has its own heading; the page's is hidden
     chart = spec(at)
     assert chart["data"][0]["type"] == "bar" and chart["data"][0]["orientation"] == "h"
+    # Bottom to top: Padang 569 (204.048 − 203.479), Blitar 13.530 (36.900 − 23.370), the largest on top.
+    assert chart["data"][0]["x"] == [569, 13_530]
     assert [b.key for b in at.button][:3] == ["slide-prev", "slide-next", "slide-exit"]
 
 
@@ -65,6 +70,7 @@ def test_the_scenario_slide_shows_the_simulasi_link_scenario() -> None:
     at = open_page(PAGE, slide="6", regions=["balikpapan", "blitar"], region="balikpapan", points="10",
                    per_point="20")
     body = text(at)
+    # 16,7% = (65.110 + (59,19 + 10 × 20 × 5/7) × 316 days) / 772.921 people by 31 Dec 2026 (test_deck works it).
     assert "# Balikpapan: skenario dibandingkan kondisi sekarang" in body
     assert "Titik layanan tambahan: 0 → 10" in body and "Skenario: 16,7% pada 31 Desember 2026" in body
 

@@ -9,13 +9,13 @@ from decimal import ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal, localcontext
 from fractions import Fraction
 
 import pytest
-from hypothesis import example, given, settings
+from hypothesis import assume, example, given, settings
 from hypothesis import strategies as st
 
 from ikd_core import i18n
 from ikd_core.checks import count_interval, observation_findings
 from ikd_core.dates import FuzzyDate
-from ikd_core.metrics import Value, derive, people_for_percent, target_for
+from ikd_core.metrics import Value, derive, people_for_percent
 from ikd_core.models import Indicator, Observation
 
 FAST = settings(max_examples=150, deadline=None)
@@ -97,6 +97,16 @@ def cases(draw):
     return obs, draw(indicators()), today
 
 
+def _target_in_force(indicator: Indicator, year: int) -> tuple[int, float] | None:
+    """Reference model of the target rule in the README: that year's, else the latest earlier, else the earliest."""
+    by_year = {t.year: t.percent for t in indicator.targets}
+    if not by_year:
+        return None
+    earlier = [y for y in by_year if y <= year]
+    chosen = max(earlier) if earlier else min(by_year)
+    return chosen, by_year[chosen]
+
+
 def _ikd(*targets: tuple[int, float]) -> Indicator:
     return Indicator.model_validate({"id": "ikd", "name": {"id": "IKD", "en": "IKD"}, "base": "wajib_ktp",
                                      "targets": [{"year": y, "percent": p, "source": "s", "quote": "q"}
@@ -119,7 +129,7 @@ def test_fuzzy_date_round_trips_its_yaml_form_for_all_four_precisions(case):
     fd = FuzzyDate.parse(written)
     assert fd.precision == precision
     assert FuzzyDate.parse(fd.to_yaml()) == fd
-    assert FuzzyDate.parse(fd) is fd
+    assert FuzzyDate.parse(fd) == fd  # a date that was already read reads the same again
     if isinstance(written, str):
         assert fd.to_yaml() == written
     elif isinstance(written, int):
@@ -172,7 +182,7 @@ def test_people_for_percent_is_monotone_in_percent_and_base(p1, p2, b1, b2):
 def test_people_for_percent_is_never_below_percent_times_base(percent, base):
     needed = people_for_percent(percent, base)
     assert isinstance(needed, int)
-    # Rounding to 6 decimals before the ceiling (to drop float noise) may give up at most that much.
+    # Exact decimal arithmetic on the written percent: never fewer people than the share (float slack only).
     assert needed >= percent * base / 100 - 1e-6
     assert needed <= base  # a target of at most 100% never needs more than everyone
 
@@ -194,9 +204,10 @@ def test_people_for_percent_is_the_exact_ceiling_for_percents_written_with_two_d
 def test_derive_never_raises_and_its_figures_hold_together(case):
     obs, indicator, today = case
     m = derive(obs, indicator, today)
-    target = target_for(indicator, obs.as_of.reference.year)
+    target = _target_in_force(indicator, obs.as_of.reference.year)
     assert (m.target_year, m.target_percent) == (target if target else (None, None))
-    assert m.age_days == (today - obs.as_of.reference).days >= 0
+    # The age counts from a day inside the stated period: no older than its start, no younger than its end.
+    assert 0 <= (today - obs.as_of.end).days <= m.age_days <= (today - obs.as_of.start).days
     assert m.base_kind in [*SHARE_KINDS, "unspecified"]
 
     # What the source reported is passed through untouched.
@@ -224,7 +235,8 @@ def test_derive_never_raises_and_its_figures_hold_together(case):
         if m.target_percent is not None:
             assert m.percent.value <= obs.percent  # a share of a target of at most 100% is no larger
     if obs.count is not None and obs.percent is None and obs.base is not None:
-        assert m.percent.value == obs.count / obs.base.count * 100
+        # round trip: the derived percent of the base gives back the reported count
+        assert m.percent.value * obs.base.count / 100 == pytest.approx(obs.count, rel=1e-9, abs=1e-6)
 
     # A target count the source states is kept as reported; a derived one lies between the exact share and the
     # whole base. What is still needed is never negative nor more than the target.
@@ -262,7 +274,9 @@ def test_count_interval_contains_the_value(value, approximate):
     else:
         assert hi - lo >= 1  # at least ±0,5
         assert lo >= value / 2 > 0  # "11 ribu" never stands for zero people
-        assert hi - lo == 10 ** (len(str(value)) - len(str(value).rstrip("0")))
+        # The width is the place of the value's last non-zero digit: 11.000 is "11 ribu" (±500), 36.900 ±50.
+        width = int(hi - lo)
+        assert hi - lo == width and value % width == 0 and (value // width) % 10 != 0
 
 
 def _rounded(count: int, base: int, rounding: str) -> float:
@@ -309,8 +323,7 @@ def test_a_percent_off_by_more_than_its_rounding_is_flagged(cb, off_hundredths, 
     correct = Decimal(str(_rounded(count, base, ROUND_HALF_UP)))
     wrong = correct + (1 if upwards else -1) * Decimal(off_hundredths) / 100
     # Only exact figures written with two significant decimals (30.10 is read back as 30.1, i.e. ±0,05).
-    if wrong < 0 or wrong > 1000 or wrong % Decimal("0.1") == 0:
-        return
+    assume(not (wrong < 0 or wrong > 1000 or wrong % Decimal("0.1") == 0))
     observed = derive(_share(count, base, float(wrong)), _ikd((2024, 30)), dt.date(2024, 11, 2))
     findings = observation_findings(observed, 0)
     assert "percent_mismatch" in {f.code for f in findings}
@@ -327,7 +340,6 @@ def test_i18n_number_reparses_to_the_same_integer(n):
     assert int(indonesian.replace(".", "")) == n
     assert re.fullmatch(r"\d{1,3}(,\d{3})*", english)
     assert int(english.replace(",", "")) == n
-    assert indonesian.replace(".", ",") == english
 
 
 @FAST
@@ -337,4 +349,6 @@ def test_i18n_percent_of_a_two_decimal_percent_reparses_to_it(hundredths):
     shown = i18n.percent(p)
     assert re.fullmatch(r"\d{1,3}(\.\d{3})*(,\d{1,2})?%", shown)
     assert Decimal(shown[:-1].replace(".", "").replace(",", ".")) == Decimal(hundredths) / 100
-    assert i18n.percent(p, "en") == shown.replace(".", "\0").replace(",", ".").replace("\0", ",")
+    english = i18n.percent(p, "en")
+    assert re.fullmatch(r"\d{1,3}(,\d{3})*(\.\d{1,2})?%", english)
+    assert Decimal(english[:-1].replace(",", "")) == Decimal(hundredths) / 100

@@ -13,12 +13,13 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+import yaml
 
-from ikd_core.compare import RANKING_LIMIT, compare, window
+from ikd_core.compare import compare, window
 from ikd_core.deck import build_deck
 from ikd_core.loading import load_path
 from ikd_core.snapshot import build
-from ikd_core.tables import PAGE_ROWS, page_slice
+from ikd_core.tables import page_slice
 
 from apptest_helpers import open_page, spec
 from conftest import ROOT, TODAY
@@ -38,6 +39,29 @@ def national(tmp_path_factory) -> Path:
 @pytest.fixture(scope="module")
 def snapshot(national: Path):
     return build(load_path(str(national), today=TODAY), TODAY)
+
+
+@pytest.fixture(scope="module")
+def latest_percent(national: Path) -> dict[str, float]:
+    """The independent model: each region's latest IKD percent, read from the generated YAML itself (the percent
+    the report states, else count / base × 100), in file order."""
+    doc = yaml.safe_load(national.read_text(encoding="utf-8"))
+    latest: dict[str, dict] = {}
+    for o in doc["observations"]:
+        if o["indicator"] == "ikd" and (o["region"] not in latest or o["as_of"] > latest[o["region"]]["as_of"]):
+            latest[o["region"]] = o  # as_of is "YYYY-MM": text order is date order
+    percent = {rid: o["percent"] if o.get("percent") is not None else o["count"] / o["base"]["count"] * 100
+               for rid, o in latest.items()}
+    return {r["id"]: percent[r["id"]] for r in doc["regions"]}
+
+
+@pytest.fixture(scope="module")
+def region_names(national: Path) -> dict[str, str]:
+    return {r["id"]: r["name"] for r in yaml.safe_load(national.read_text(encoding="utf-8"))["regions"]}
+
+
+def best_first(latest_percent: dict[str, float]) -> list[float]:
+    return sorted(latest_percent.values(), reverse=True)
 
 
 def test_generated_file_validates_with_the_command_analysts_use(national: Path) -> None:
@@ -76,29 +100,48 @@ def test_same_seed_same_file(tmp_path: Path, national: Path) -> None:
     assert again.read_bytes() == national.read_bytes()
 
 
-def test_ranking_window_shows_top_and_bottom_with_a_note(snapshot) -> None:
+def test_ranking_window_shows_the_top_and_bottom_ten_with_a_note(snapshot, latest_percent, region_names) -> None:
     view = compare(snapshot, "id", list(snapshot.regions), "ikd")
-    ranked = [r for r in view.rows if r.value is not None]
-    assert len(ranked) == 552
     shown = window(view, "id", n=10)
-    assert [r.region_id for r in shown.rows] == [r.region_id for r in ranked[:10] + ranked[-10:]]
+    expected = best_first(latest_percent)
+    assert len(expected) == 552
+    # The 20 regions shown are those with the 10 highest and the 10 lowest percents of the model, best first
+    # (compared by each shown region's own percent, so regions tied on a percent may stand in for each other).
+    assert len({r.region_id for r in shown.rows}) == 20
+    assert [latest_percent[r.region_id] for r in shown.rows] == expected[:10] + expected[-10:]
+    assert [r.value for r in shown.rows] == expected[:10] + expected[-10:]
+    # 552 − 20 = 532 left out of the chart.
     assert shown.notes[0].startswith("Ditampilkan 10 teratas dan 10 terbawah dari 552 wilayah (532 di tengah")
+    # A search narrows to the names that contain it within the chosen province, and says how many of 552 match.
     one = window(view, "id", query="sintetis 07.0", provinces=["Provinsi Sintetis 07"])
-    assert 0 < len(one.rows) <= RANKING_LIMIT
-    assert all(r.province == "Provinsi Sintetis 07" and "07.0" in r.name for r in one.rows)
-    assert "cocok dengan pencarian" in one.notes[0]
+    wanted = {rid for rid, name in region_names.items() if rid.startswith("prov-07-") and "07.0" in name}
+    assert wanted and {r.region_id for r in one.rows} == wanted
+    assert [latest_percent[r.region_id] for r in one.rows] == sorted((latest_percent[r] for r in wanted),
+                                                                      reverse=True)
+    assert one.notes[0] == f"{len(wanted)} dari 552 wilayah cocok dengan pencarian atau filter."
 
 
-def test_pagination_slices_clamp() -> None:
-    assert page_slice(19_872, 1) == (0, PAGE_ROWS)
-    assert page_slice(19_872, 10_000) == ((19_872 // PAGE_ROWS) * PAGE_ROWS, 19_872)
+def test_a_page_link_past_the_end_or_garbled_still_shows_a_page() -> None:
+    # 552 regions × 36 months = 19.872 observations, 250 a page: page 1 is rows 0–249; 80 pages, the last
+    # 79 × 250 = 19.750 to 19.872. A link asking for page 10.000 gets the last page; "x" gets the first.
+    assert page_slice(19_872, 1) == (0, 250)
+    assert page_slice(19_872, 80) == (19_750, 19_872)
+    assert page_slice(19_872, 10_000) == (19_750, 19_872)
+    assert page_slice(19_872, 0) == (0, 250)
     assert page_slice(10, "x") == (0, 10)
 
 
-def test_national_deck_stays_a_deck(snapshot) -> None:
+def test_national_deck_stays_a_deck(snapshot, latest_percent, region_names) -> None:
     deck = build_deck(snapshot, {}, "id")
+    # Title, ranking, people needed, six projections (the limit), scenario, and the sources as a summary.
+    assert [s.key for s in deck.slides][:3] == ["title", "ranking", "needed"]
+    assert sum(s.key.startswith("projection:") for s in deck.slides) == 6
     assert len(deck.slides) <= 3 + 6 + 1 + 3
-    assert len(deck.slides[1].chart.categories) == 15  # type: ignore[union-attr]
+    # The ranking slide shows the 15 best regions of the model, not 552 bars.
+    ranking = deck.slides[1].chart
+    assert ranking is not None and len(ranking.categories) == 15
+    percent_of_name = {region_names[rid]: p for rid, p in latest_percent.items()}
+    assert [percent_of_name[name] for name in ranking.categories] == best_first(latest_percent)[:15]
     sources = [b for s in deck.slides if s.key.startswith("sources:") for b in s.bullets]
     assert sources[0].startswith("552 wilayah; tanggal data")
 
@@ -108,7 +151,7 @@ PAGES = ["pages/ringkasan.py", "pages/bandingkan.py", "pages/wilayah.py", "pages
 
 
 @pytest.mark.parametrize("page", PAGES)
-def test_every_page_runs_on_the_national_file(page: str, national: Path, monkeypatch) -> None:
+def test_every_page_runs_on_the_national_file(page: str, national: Path, latest_percent, monkeypatch) -> None:
     monkeypatch.setenv("IKD_DATA", str(national))
     at = open_page(page)  # asserts no exception
     assert not at.error, [e.value for e in at.error]
@@ -116,10 +159,12 @@ def test_every_page_runs_on_the_national_file(page: str, national: Path, monkeyp
         distribution, ranking = spec(at, 0), spec(at, 1)
         assert distribution["data"][0]["type"] == "histogram"
         assert sum(len(t["x"]) for t in distribution["data"]) == 552
-        assert len(ranking["data"][0]["y"]) == 20  # top 10 and bottom 10, not 552 bars
+        # Top 10 and bottom 10 of the model, not 552 bars; plotly lists the bars bottom to top.
+        expected = best_first(latest_percent)
+        assert ranking["data"][0]["x"] == pytest.approx((expected[:10] + expected[-10:])[::-1])
     if page == "pages/data.py":
-        assert len(at.dataframe[0].value) == PAGE_ROWS
-        assert any("dari 19.872" in c.value for c in at.caption)
+        assert len(at.dataframe[0].value) == 250  # the first page of 250 rows
+        assert any("dari 19.872" in c.value for c in at.caption)  # 552 regions × 36 months
 
 
 def test_every_chart_spec_at_national_scale_is_a_valid_plotly_figure(snapshot) -> None:

@@ -22,7 +22,12 @@ def test_projection_page_draws_observed_points_projection_band_target_and_method
     assert dashed["line"]["dash"] == "dash"
     assert any(a.get("text") == "tenggat 31 Desember 2026" for a in chart["layout"]["annotations"])
     results = at.dataframe[0].value
+    # Blitar: 19% on 15 Nov 2025 (mid Q4), 1.005 days after the opening (14 Feb 2023): 19 / 1.005 points a day.
+    # 411 days to 31 Dec 2026: 19 + 411 × 19 / 1.005 = 19 + 7,77 = 26,77%;
+    # the ±30% band: 19 + 0,7 × 7,77 = 24,44% and 19 + 1,3 × 7,77 = 29,10%
     assert results.loc["Proyeksi pada 31 Desember 2026", "Blitar"] == "26,8% (24,4%–29,1%)"
+    # 11 points to 30%: 11 × 1.005 / 19 = 581,8 → day 582 = 20 Jun 2027; / 1,3 → day 448 = 6 Feb 2027;
+    # / 0,7 → day 832 = 25 Feb 2028
     assert results.loc["Tanggal mencapai 30%", "Blitar"] == "20 Juni 2027 (antara 6 Februari 2027 dan 25 Februari 2028)"
     method = " ".join(m.value for m in at.markdown)
     assert "rata-rata sejak IKD dibuka untuk umum (14 Februari 2023)" in method and "±30%" in method
@@ -59,10 +64,12 @@ def test_every_slider_changes_the_scenario_numbers():
 
 def test_working_days_target_and_deadline_change_the_scenario():
     at = open_page("pages/simulasi.py", region="blitar")
-    per_working_day = "…per hari kerja (5 hari/minggu)"
-    five = table_value(at, 1, per_working_day)
+    # Blitar needs 13.530 more people between Saturday 15 Nov 2025 and 31 Dec 2026 (411 days = 58 weeks + 5 days,
+    # the last 5 being Sun-Thu): Mon-Fri 58 × 5 + 4 = 294 working days, 13.530 / 294 = 46,0 a day;
+    # Mon-Sat 58 × 6 + 4 = 352, 13.530 / 352 = 38,4 a day.
+    assert table_value(at, 1, "…per hari kerja (5 hari/minggu)") == "46"
     at.radio(key="wdays").set_value(6).run()
-    assert table_value(at, 1, "…per hari kerja (6 hari/minggu)") != five
+    assert table_value(at, 1, "…per hari kerja (6 hari/minggu)") == "38"
     at.select_slider(key="target").set_value(25.0).run()
     assert table_value(at, 1, "Orang yang masih dibutuhkan") == "7.380"  # 25% of 123.000 = 30.750 − 23.370
     at.date_input(key="deadline").set_value("2027-12-31").run()
@@ -74,8 +81,10 @@ def test_a_bookmarked_scenario_url_restores_the_same_numbers():
     first = open_page("pages/simulasi.py", **link)
     again = open_page("pages/simulasi.py", **link)
     assert first.select_slider(key="points").value == 10
+    # Balikpapan: 8,5% of ≈766.000 = 65.110 on 18 Feb 2026, 1.100 days after the opening: 8,5 / 1.100 × 7.660
+    # = 59,2 people a day today. 10 more kelurahan × 20 a working day × 5 / 7 = 142,9 more: 202,0 a day.
+    # 316 days to 31 Dec 2026: 65.110 + 316 × 202,0 = 128.958 over 766.000 + 8.000 × 316 / 365,25 = 772.921: 16,7%
     assert first.metric[1].value == again.metric[1].value == "16,7%"
-    # 10 more kelurahan × 20 a working day × 5 / 7 = 142,9 more people a day than the 59 today
     assert table_value(first, 1, "Laju sekarang (orang/hari)") == "202"
     assert table_value(first, 0, "Laju sekarang (orang/hari)") == "59"
 
@@ -112,6 +121,8 @@ def test_simulation_in_english():
 def test_compare_can_project_every_region_to_one_date_before_ranking():
     at = open_page("pages/bandingkan.py", common="1", at="2026-12-31")
     bar = spec(at)["data"][0]
+    # Padang: 203.479 of 680.160 on 1 Nov 2024, + 30,06% / 626 days × 680.160 = 326,6 a day for 790 days
+    # = 461.494, that is 67,85% on 31 Dec 2026
     assert "67,9% (proyeksi)" in bar["text"]
     assert bar["marker"]["pattern"]["shape"] == ["x"] * 5
     notes = at.warning[0].value
