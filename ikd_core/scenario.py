@@ -147,9 +147,10 @@ def _constant_reach(start: Start, s: Scenario, points: float, people: float | No
         shortfall = s.target_percent * start.base - 100 * start.people  # type: ignore[operator]
     else:
         gain, shortfall = points, s.target_percent - start.percent
-    if gain <= 0:
+    days = shortfall / gain if gain > 0 else math.inf
+    if days > HORIZON_YEARS * DAYS_PER_YEAR:  # a pace too slow to get there (it may be a denormal float)
         return None
-    return max(1, math.ceil(shortfall / gain))
+    return max(1, math.ceil(days))
 
 
 def simulate(start: Start, pace: Pace | None, s: Scenario, today: dt.date | None = None) -> Result:
