@@ -14,9 +14,10 @@ import tempfile
 from pathlib import Path
 
 from ikd_core import clock, i18n, isolation, schema, selection
-from ikd_core.errors import DataFileError, DataFileUnreadable, cut
+from ikd_core.errors import DataFileError, DataFileUnreadable
 from ikd_core.loading import load_path
-from ikd_core.snapshot import build
+from ikd_core.plain import shown
+from ikd_core.snapshot import build, by_line
 
 EXIT_OK, EXIT_INVALID, EXIT_UNREADABLE = 0, 1, 2
 EXIT_USAGE = 2  # argparse's own code for a bad command line
@@ -24,25 +25,34 @@ EXIT_USAGE = 2  # argparse's own code for a bad command line
 SELECTION_OPTIONS = selection.EXPORT_KEYS
 
 
-def validate(path: str) -> int:
+def environment_lang() -> i18n.Lang:
+    """The language of the user's locale (LC_ALL, LC_MESSAGES, LANG): Indonesian for id_*, else English."""
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        if value := os.environ.get(name):
+            return "id" if value.lower().startswith(("id", "in_")) else "en"
+    return "en"
+
+
+def validate(path: str, lang: i18n.Lang) -> int:
+    t = lambda key, **p: i18n.t(f"cli.{key}", lang, **p)  # noqa: E731
     try:
         snapshot = build(load_path(path, today=clock.today()), clock.today())
     except DataFileUnreadable as exc:
-        print(f"cannot read {exc}", file=sys.stderr)
+        print(t("cannot_read", reason=exc.text(lang)), file=sys.stderr)
         return EXIT_UNREADABLE
     except DataFileError as exc:
         for error in exc.errors:
-            print(error)
-        print(f"{path}: invalid, {len(exc.errors)} error(s).", file=sys.stderr)
+            print(error.text(lang))
+        print(t("invalid", path=path, n=len(exc.errors)), file=sys.stderr)
         return EXIT_INVALID
     ds = snapshot.dataset
-    print(f"{path}: valid")
-    print(f"regions: {len(ds.regions)}")
-    print(f"observations: {len(ds.observations)}")
-    print(f"sources: {len(ds.sources)}")
-    print(f"warnings: {len(snapshot.findings)}")
-    for finding in snapshot.findings:
-        print(f"  {path}:{snapshot.line_of(finding.path)}: {i18n.finding(finding.code, finding.params, 'en')}")
+    print(t("valid", path=path))
+    print(t("regions", n=len(ds.regions)))
+    print(t("observations", n=len(ds.observations)))
+    print(t("sources", n=len(ds.sources)))
+    print(t("warnings", n=len(snapshot.findings)))
+    for finding in by_line(snapshot):
+        print(f"  {path}:{snapshot.line_of(finding.path)}: {i18n.finding(finding.code, finding.params, lang)}")
     return EXIT_OK
 
 
@@ -96,19 +106,20 @@ def export(args: argparse.Namespace) -> int:
     if args.link:  # a link copied from the browser's address bar
         query = selection.dashboard_query(args.link)
         if query is None or selection.too_long(query) is not None:
-            print(f"--link {cut(args.link)!r}: not a dashboard link; copy one from the browser's address bar, "
+            print(f"--link '{shown(args.link, 'en')}': not a dashboard link; copy one from the browser's address bar, "
                   "e.g. http://localhost:8501/presentasi?regions=padang.", file=sys.stderr)
             return EXIT_USAGE
         params.update(query)
     today = clock.today()
+    words: i18n.Lang = args.lang if args.lang in i18n.LANGS else environment_lang()  # the messages' language
     try:
         snapshot = build(load_path(args.data, today=today), today)
     except DataFileUnreadable as exc:
-        print(f"cannot read {exc}", file=sys.stderr)
+        print(i18n.t("cli.cannot_read", words, reason=exc.text(words)), file=sys.stderr)
         return EXIT_UNREADABLE
     except DataFileError as exc:
         for error in exc.errors:
-            print(error, file=sys.stderr)
+            print(error.text(words), file=sys.stderr)
         print(f"{args.data}: invalid, nothing exported.", file=sys.stderr)
         return EXIT_INVALID
     for key in SELECTION_OPTIONS:
@@ -119,7 +130,7 @@ def export(args: argparse.Namespace) -> int:
     kept, rejected = selection.clean(params, selection.allowed_values(snapshot))
     if rejected:
         for key, value in rejected:
-            print(f"--{key.replace('_', '-')} {cut(value)!r}: not a value this data file or dashboard accepts.",
+            print(f"--{key.replace('_', '-')} '{shown(value, 'en')}': not a value this data file or dashboard accepts.",
                   file=sys.stderr)
         return EXIT_USAGE
     typed = selection.typed(kept)
@@ -137,6 +148,8 @@ def parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
     p_validate = sub.add_parser("validate", help="check a data file; exit 0 valid, 1 invalid, 2 unreadable")
     p_validate.add_argument("path", nargs="?", default="data/regions.yaml")
+    p_validate.add_argument("--lang", choices=list(i18n.LANGS),
+                            help="language of the messages (default: from the locale, LANG=id_ID gives Indonesian)")
     sub.add_parser("schema", help=f"regenerate {schema.SCHEMA_PATH.name} from the models")
     p_export = sub.add_parser("export", help="write the Rakorda deck (pptx, html) or the tables (xlsx, csv)",
                               description="Same selection options as a dashboard link; --link takes a whole link.")
@@ -155,7 +168,7 @@ def run(argv: list[str]) -> int:
     """The command itself, in this process."""
     args = parser().parse_args(argv)
     if args.command == "validate":
-        return validate(args.path)
+        return validate(args.path, args.lang or environment_lang())
     if args.command == "export":
         return export(args)
     print(f"wrote {schema.write()}")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import re
 from pathlib import Path
 from typing import Literal, cast
 
@@ -65,7 +66,8 @@ def percent(p: float, lang: Lang = DEFAULT_LANG, decimals: int | None = None) ->
 
 
 def date(d: FuzzyDate, lang: Lang = DEFAULT_LANG) -> str:
-    """A date at its own precision: '12 November 2024', 'April 2024', 'Triwulan IV 2025', '2025'."""
+    """A date at its own precision: '12 November 2024', 'April 2024', 'Triwulan IV 2025', 'Semester I 2024',
+    '2025'."""
     locale = _LOCALES[lang]
     if d.precision == "day":
         return format_date(d.start, "d MMMM y", locale=locale)
@@ -74,6 +76,9 @@ def date(d: FuzzyDate, lang: Lang = DEFAULT_LANG) -> str:
     if d.precision == "quarter":
         q = (d.start.month + 2) // 3
         return t("quarter", lang, roman=_ROMAN[q], quarter=q, year=d.start.year)
+    if d.precision == "half":
+        h = (d.start.month + 5) // 6
+        return t("half", lang, roman=_ROMAN[h], half=h, year=d.start.year)
     return str(d.start.year)
 
 
@@ -97,8 +102,8 @@ def base_kind(name: str, lang: Lang = DEFAULT_LANG) -> str:
     return t(f"base.{name}", lang)
 
 
-_PERCENT_PARAMS = {"percent", "computed_percent", "target_percent"}
-_COUNT_PARAMS = {"count", "base", "reported", "computed_count", "days", "limit"}
+_PERCENT_PARAMS = {"percent", "computed_percent", "target_percent", "percent_of_target"}
+_COUNT_PARAMS = {"count", "base", "reported", "computed_count", "days", "limit", "n"}
 
 
 def finding(code: str, params: dict, lang: Lang = DEFAULT_LANG) -> str:
@@ -123,3 +128,49 @@ def finding(code: str, params: dict, lang: Lang = DEFAULT_LANG) -> str:
 def datetime(moment: dt.datetime, lang: Lang = DEFAULT_LANG) -> str:
     """'23 November 2026 15.02' (id) or 'November 23, 2026 at 3:02 PM' style (en)."""
     return format_datetime(moment, "d MMMM y HH.mm" if lang == "id" else "d MMMM y, HH:mm", locale=_LOCALES[lang])
+
+
+_CUT = re.compile(r"⟦(\d+)⟧")
+
+
+def _error_params(params: dict, lang: Lang) -> dict[str, object]:
+    """An error's parameters for `lang`: numbers in its format, a cut value's length in its words."""
+    out: dict[str, object] = {}
+    for key, value in params.items():
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            out[key] = number(value, lang)
+        elif isinstance(value, str):
+            out[key] = _CUT.sub(lambda m: f" ({t('text.cut', lang, n=number(int(m[1]), lang))})", value)
+        else:
+            out[key] = value
+    return out
+
+
+def _yaml_words(text: str, lang: Lang) -> str:
+    return catalogue(lang).get(f"yaml.{text}") or text
+
+
+def _fill(template: str, params: dict[str, object]) -> str:
+    try:
+        return template.format(**params)
+    except (KeyError, IndexError, ValueError):  # a parameter the sentence does not expect: show it anyway
+        return template
+
+
+def error_message(code: str, params: dict, lang: Lang) -> str:
+    """A data-file error's sentence in `lang` (catalogue `err.<code>`), English where a language lacks it."""
+    shown = _error_params(params, lang)
+    if code in ("yaml_syntax", "yaml_tab"):
+        context = str(params.get("context") or "")
+        shown["context"] = f"{_yaml_words(context, lang)}, " if context else ""
+        shown["problem"] = _yaml_words(str(params.get("problem") or ""), lang)
+        noticed = params.get("noticed")
+        shown["noticed"] = t("yaml.noticed", lang, line=noticed) if noticed else ""
+    template = catalogue(lang).get(f"err.{code}") or catalogue("en").get(f"err.{code}") or code
+    return _fill(template, shown)
+
+
+def error_hint(code: str, params: dict, lang: Lang) -> str:
+    """Its hint in `lang` (catalogue `hint.<code>`), or "" when it has none."""
+    template = catalogue(lang).get(f"hint.{code}") or catalogue("en").get(f"hint.{code}") or ""
+    return _fill(template, _error_params(params, lang))

@@ -10,23 +10,21 @@ from ikd_core.dates import FuzzyDate
 
 SHARE_KINDS = {"wajib_ktp", "perekaman_ktp_el", "penduduk", "anak"}
 
-Problem = tuple[tuple, str, str]
+Problem = tuple[tuple, str, dict]  # field path, error code (catalogue `err.<code>`), its parameters
 
 
 def _duplicates(items: list, section: str) -> Iterator[Problem]:
     first: dict[str, int] = {}
     for i, item in enumerate(items):
         if item.id in first:
-            yield ((section, i, "id"), f"duplicate id {item.id!r} (also {section}[{first[item.id]}]).",
-                   "Every id must be unique: rename one of them.")
+            yield (section, i, "id"), "dup_id", {"id": repr(item.id), "first": f"{section}[{first[item.id]}]"}
         else:
             first[item.id] = i
 
 
 def _reference(path: tuple, kind: str, ref: str | None, known: set[str]) -> Iterator[Problem]:
     if ref is not None and ref not in known:
-        yield (path, f"unknown {kind} {ref!r}.",
-               f"Use the id of an existing {kind}, or add it under {kind_section(kind)}:.")
+        yield path, f"unknown_{kind}", {"ref": repr(ref), "section": kind_section(kind)}
 
 
 def kind_section(kind: str) -> str:
@@ -35,14 +33,13 @@ def kind_section(kind: str) -> str:
 
 def _dates(path: tuple, as_of: FuzzyDate, published: FuzzyDate | None, today: dt.date) -> Iterator[Problem]:
     if as_of.start > today:
-        yield path, f"as-of date {as_of.to_yaml()} is in the future.", "Check the year and the month."
+        yield path, "future_as_of", {"date": as_of.to_yaml()}
     elif published is not None and as_of.start > published.end:
-        yield (path, f"as-of date {as_of.to_yaml()} is after the source's publication date {published.to_yaml()}.",
-               "A figure cannot be as of a date after it was published: check both dates.")
+        yield path, "after_publication", {"date": as_of.to_yaml(), "published": published.to_yaml()}
 
 
 def problems(ds: m.Dataset, today: dt.date) -> Iterator[Problem]:
-    """Every rule broken in `ds`, as (field path, message, hint)."""
+    """Every rule broken in `ds`, as (field path, error code, parameters)."""
     for section in ("sources", "indicators", "regions", "observations"):
         yield from _duplicates(getattr(ds, section), section)
     sources = {s.id: s for s in ds.sources}
@@ -53,8 +50,7 @@ def problems(ds: m.Dataset, today: dt.date) -> Iterator[Problem]:
         opening = ds.program.public_opening
         yield from _reference(("program", "public_opening", "source"), "source", opening.source, set(sources))
         if opening.date.start > today:
-            yield (("program", "public_opening", "date"), f"the program opening {opening.date.to_yaml()} is in "
-                   "the future.", "Check the year.")
+            yield ("program", "public_opening", "date"), "future_opening", {"date": opening.date.to_yaml()}
     for i, ind in enumerate(ds.indicators):
         for j, target in enumerate(ind.targets):
             yield from _reference(("indicators", i, "targets", j, "source"), "source", target.source, set(sources))
@@ -64,15 +60,13 @@ def problems(ds: m.Dataset, today: dt.date) -> Iterator[Problem]:
         yield from _reference(path + ("parent",), "parent", region.parent, set(regions))
         parent = regions.get(region.parent) if region.parent else None
         if region.parent == region.id:
-            yield path + ("parent",), f"region {region.id!r} is its own parent.", "Remove parent or fix it."
+            yield path + ("parent",), "own_parent", {"id": repr(region.id)}
         elif parent is not None:
             if parent.level != "provinsi":
-                yield (path + ("parent",),
-                       f"parent {parent.id!r} is a {parent.level}; only a provinsi can be a parent.",
-                       "Point parent at the province.")
+                yield path + ("parent",), "parent_not_province", {"id": repr(parent.id), "level": parent.level}
             if parent.province != region.province:
-                yield (path + ("province",), f"province {region.province!r} differs from its parent's "
-                       f"({parent.province!r}).", "Use the parent province's name.")
+                yield (path + ("province",), "province_differs",
+                       {"province": repr(region.province), "parent": repr(parent.province)})
         for name, fact in region.facts:
             if fact is None:
                 continue
@@ -96,14 +90,10 @@ def problems(ds: m.Dataset, today: dt.date) -> Iterator[Problem]:
 
 def _observation_figures(path: tuple, obs: m.Observation) -> Iterator[Problem]:
     if obs.percent is not None and obs.percent_of in SHARE_KINDS and obs.percent > 100 and not obs.over_100_reason:
-        yield (path + ("percent",), f"{obs.percent:g} is above 100 for a share of {obs.percent_of}.",
-               "If the source really reports coverage above 100% (non-residents, a stale base), "
-               "say why in over_100_reason:; otherwise fix the percent.")
+        yield path + ("percent",), "over_100", {"percent": f"{obs.percent:g}", "kind": str(obs.percent_of)}
     if obs.base is None:
         return
     if obs.percent_of in SHARE_KINDS and obs.base.kind != obs.percent_of:
-        yield (path + ("base", "kind"), f"base is {obs.base.kind} but the percent is of {obs.percent_of}.",
-               "A percent and its base must describe the same group: fix one of them.")
+        yield path + ("base", "kind"), "base_kind_differs", {"kind": obs.base.kind, "percent_of": str(obs.percent_of)}
     if obs.percent_of == "unspecified" and not obs.base.estimate:
-        yield (path + ("base",), "the percent's base is unspecified, so this base is an assumption.",
-               "Explain the assumption in base.estimate:, or set percent_of to what the source says.")
+        yield path + ("base",), "unspecified_base_assumed", {}

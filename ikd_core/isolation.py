@@ -58,14 +58,13 @@ def check(raw: bytes, name: str, today: dt.date, limits: Limits) -> list[DataErr
         child = subprocess.Popen(argv, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                                  env=env, cwd=ROOT)
     except OSError as exc:
-        raise DataFileUnreadable(f"{name}: cannot start the file reader ({exc.strerror or exc}).") from None
+        raise DataFileUnreadable(name, "reader_start", reason=str(exc.strerror or exc)) from None
     try:
         out, err = child.communicate(raw, timeout=limits.wall_seconds)
     except subprocess.TimeoutExpired:
         child.kill()
         child.communicate()
-        raise DataFileUnreadable(f"{name}: cannot be read: reading it took longer than {limits.wall_seconds:g} s; "
-                                 "it was stopped.") from None
+        raise DataFileUnreadable(name, "reader_timeout", seconds=limits.wall_seconds) from None
     return _verdict(name, child.returncode, out, err, limits)
 
 
@@ -74,17 +73,15 @@ def _verdict(name: str, code: int, out: bytes, err: bytes, limits: Limits) -> li
         try:
             return [DataError(**e) for e in json.loads(out)["errors"]]
         except (ValueError, KeyError, TypeError):
-            raise DataFileUnreadable(f"{name}: cannot be read: the reader gave no usable answer.") from None
+            raise DataFileUnreadable(name, "reader_answer") from None
     if code in (-signal.SIGXCPU, -signal.SIGKILL):
-        reason = f"reading it needed more than {limits.cpu_seconds} s of processor time; it was stopped"
-    elif code < 0:
-        reason = f"the reader crashed ({signal_name(-code)})"
-    elif b"MemoryError" in err:
-        reason = f"reading it needed more than {limits.memory_bytes // 2**20:,} MB of memory; it was stopped"
-    else:
-        last = err.decode("utf-8", "replace").strip().splitlines()[-1:] or ["no message"]
-        reason = f"the reader failed ({last[0][:200]})"
-    raise DataFileUnreadable(f"{name}: cannot be read: {reason}.")
+        raise DataFileUnreadable(name, "reader_cpu", seconds=limits.cpu_seconds)
+    if code < 0:
+        raise DataFileUnreadable(name, "reader_crash", signal=signal_name(-code))
+    if b"MemoryError" in err:
+        raise DataFileUnreadable(name, "reader_memory", mb=limits.memory_bytes // 2**20)
+    last = err.decode("utf-8", "replace").strip().splitlines()[-1:] or ["no message"]
+    raise DataFileUnreadable(name, "reader_failed", detail=last[0][:200])
 
 
 def signal_name(number: int) -> str:

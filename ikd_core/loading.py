@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import os
+import re
 import stat
 import typing
 from dataclasses import dataclass
@@ -23,14 +24,17 @@ class SafeLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore
     """libyaml's C loader when available. Safe: python/* tags are refused, never constructed."""
 
 
+# Markers for our own constructor errors, so _yaml_error can tell them from libyaml's.
+_NOT_A_DATE, _BIG_NUMBER = "\x00date:", "\x00number:"
+
+
 def _timestamp(loader: SafeLoader, node: yaml.ScalarNode) -> object:
     # YAML reads 2024-02-30 as a date and Python then raises a bare ValueError: give it a position.
     try:
         return yaml.constructor.SafeConstructor.construct_yaml_timestamp(loader, node)
     except (ValueError, OverflowError) as exc:
-        raise yaml.constructor.ConstructorError(
-            None, None, f"{node.value!r} is not a real date ({exc})", node.start_mark
-        ) from None
+        raise yaml.constructor.ConstructorError(None, None, f"{_NOT_A_DATE}{node.value!r}\t{exc}",
+                                                node.start_mark) from None
 
 
 def _int(loader: SafeLoader, node: yaml.ScalarNode) -> object:
@@ -38,9 +42,8 @@ def _int(loader: SafeLoader, node: yaml.ScalarNode) -> object:
     try:
         return yaml.constructor.SafeConstructor.construct_yaml_int(loader, node)
     except ValueError:
-        raise yaml.constructor.ConstructorError(
-            None, None, f"{shorten(node.value)} is not a number this file can hold", node.start_mark
-        ) from None
+        raise yaml.constructor.ConstructorError(None, None, _BIG_NUMBER + shorten(node.value),
+                                                node.start_mark) from None
 
 
 SafeLoader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp)
@@ -91,6 +94,11 @@ class Positions:
                 known, (key, node) = known + (part,), step
         return known, key, node
 
+    def node(self, path: tuple) -> yaml.Node | None:
+        """The node at `path` when the whole path is in the file."""
+        known, _, node = self._walk(path)
+        return node if known == path else None
+
     def locate(self, path: tuple) -> tuple[tuple, Position]:
         """The deepest node on `path` that is in the file, and its position."""
         known, _, node = self._walk(path)
@@ -114,9 +122,21 @@ def _mark(node: yaml.Node) -> Position:
     return node.start_mark.line + 1, node.start_mark.column + 1
 
 
-def _walk(node: yaml.Node, file: str) -> tuple[Positions, list[DataError]]:
-    """Refuse duplicate keys, and, when the file uses aliases at all, alias bombs and recursive aliases."""
+# The way an Indonesian analyst slips a thousands separator into a number: `19.000` is nineteen thousand, but YAML
+# reads 19.0. Counts are refused by the model (they are whole numbers); a fact's value is checked on its text.
+_DOTTED = re.compile(r"^[+-]?\d{1,3}(?:\.\d{3})+$")
+
+
+def _dotted_params(written: str) -> dict:
+    return {"written": written, "read": written.split(".")[0], "fixed": written.replace(".", "")}
+
+
+def _walk(node: yaml.Node, file: str) -> tuple[Positions, list[DataError], list[DataError]]:
+    """Refuse duplicate keys and thousands separators in counts, and, when the file uses aliases at all, alias bombs
+    and recursive aliases. Returns the positions, the errors that stop reading, and slips that the model's own
+    errors join."""
     errors: list[DataError] = []
+    slips: list[DataError] = []
     aliased = False
     seen: set[int] = set()
     stack: list[tuple[yaml.Node, tuple]] = [(node, ())]
@@ -136,16 +156,18 @@ def _walk(node: yaml.Node, file: str) -> tuple[Positions, list[DataError]]:
             name = k.value if isinstance(k, yaml.ScalarNode) else repr(k.value)
             if name in names:
                 line, col = _mark(k)
-                errors.append(DataError(file, line, col, format_path(path + (name,)),
-                                        f"duplicate key {shorten(name)} (first at line {_mark(names[name])[0]}); "
-                                        "YAML would silently keep only the last one.",
-                                        "Remove or rename one of them."))
+                errors.append(DataError(file, line, col, format_path(path + (name,)), "dup_key",
+                                        {"key": shorten(name), "first": str(_mark(names[name])[0])}))
+            if name == "value" and "facts" in path and isinstance(v, yaml.ScalarNode) and _DOTTED.match(v.value):
+                line, col = _mark(v)  # a fact's value may be a decimal, so the model cannot refuse 766.0 itself
+                slips.append(DataError(file, line, col, format_path(path + (name,)), "dotted_thousands",
+                                       _dotted_params(v.value)))
             names[name] = k
             stack.append((v, path + (name,)))
     errors.sort(key=lambda e: (e.line, e.column))
     if aliased:
         errors += _alias_limits(node, file)
-    return Positions(node), errors
+    return Positions(node), errors, slips
 
 
 def _alias_limits(node: yaml.Node, file: str) -> list[DataError]:
@@ -158,7 +180,7 @@ def _alias_limits(node: yaml.Node, file: str) -> list[DataError]:
         if key in sizes:
             return sizes[key]
         if key in visiting:
-            raise _Refused(n, "a recursive alias (an anchor that contains itself)")
+            raise _Refused(n, "alias_recursive", {})
         visiting.add(key)
         total = 1
         if isinstance(n, yaml.MappingNode):
@@ -168,26 +190,24 @@ def _alias_limits(node: yaml.Node, file: str) -> list[DataError]:
         visiting.discard(key)
         sizes[key] = total
         if total > MAX_NODES:
-            raise _Refused(n, f"more than {MAX_NODES:,} values once aliases are expanded (an alias bomb?)")
+            raise _Refused(n, "alias_too_many", {"limit": MAX_NODES})
         return total
 
     try:
         expanded = size(node)
         if expanded > MAX_ALIAS_GROWTH * len(sizes) + 10_000:
-            raise _Refused(node, f"aliases expand {len(sizes):,} values into {expanded:,} (an alias bomb?)")
+            raise _Refused(node, "alias_growth", {"written": len(sizes), "expanded": expanded})
     except _Refused as refused:
         line, col = _mark(refused.node)
-        return [DataError(file, line, col, "", f"refused: {refused.reason}.",
-                          "Write the values out instead of using anchors (&) and aliases (*).")]
+        return [DataError(file, line, col, "", refused.code, refused.params)]
     except RecursionError:
-        return [DataError(file, 1, 1, "", "refused: the file is nested too deeply.",
-                          "The format needs only a few levels of indentation.")]
+        return [DataError(file, 1, 1, "", "alias_too_deep")]
     return []
 
 
 class _Refused(Exception):
-    def __init__(self, node: yaml.Node, reason: str):
-        self.node, self.reason = node, reason
+    def __init__(self, node: yaml.Node, code: str, params: dict):
+        self.node, self.code, self.params = node, code, params
 
 
 def _code(character: int | str) -> int:
@@ -202,32 +222,28 @@ def _line_col(text: str, position: int) -> Position:
 def _yaml_error(file: str, text: str, exc: yaml.YAMLError) -> DataError:
     if isinstance(exc, yaml.reader.ReaderError):
         line, col = _line_col(text, exc.position)
-        return DataError(file, line, col, "", f"invisible character U+{_code(exc.character):04X}: control characters "
-                         "are not allowed in YAML.",
-                         "Delete the invisible character (often pasted from a PDF or a word processor).")
+        return DataError(file, line, col, "", "control_char", {"code": f"{_code(exc.character):04X}"})
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
-    problem = getattr(exc, "problem", None) or str(exc)
+    problem = str(getattr(exc, "problem", None) or exc)
     context = getattr(exc, "context", None)
-    message = f"{context}, {problem}" if context else str(problem)
+    line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    if problem.startswith(_NOT_A_DATE):
+        value, reason = problem.removeprefix(_NOT_A_DATE).split("\t", 1)
+        return DataError(file, line, col, "", "yaml_date", {"value": value, "reason": reason})
+    if problem.startswith(_BIG_NUMBER):
+        return DataError(file, line, col, "", "yaml_number", {"value": problem.removeprefix(_BIG_NUMBER)})
+    if isinstance(exc, yaml.constructor.ConstructorError):
+        return DataError(file, line, col, "", "yaml_tag", {"problem": problem})
+    params = {"problem": problem, "context": context or "", "noticed": ""}
     opened = getattr(exc, "context_mark", None)
     if context and context.startswith("while parsing a flow") and opened is not None and mark is not None:
         # An unclosed [ or { is noticed lines later; the fix belongs where it was opened.
-        message += f" (noticed at line {mark.line + 1})"
-        mark = opened
-    line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-    hint = "Check the indentation and quoting on this line and the one above."
+        params["noticed"] = str(mark.line + 1)
+        line, col = opened.line + 1, opened.column + 1
     lines = text.splitlines()
     nearby = lines[max(0, line - 2): line]  # libyaml reports some tab errors on the line after the tab
-    if any("\t" in row[: len(row) - len(row.lstrip())] for row in nearby) or "tab" in message:
-        hint = "YAML does not allow tabs for indentation: indent with spaces."
-    elif "not a real date" in message:
-        hint = "Check the day and the month."
-    elif "not a number this file can hold" in message:
-        hint = "Counts and percents have at most a dozen digits: check for a pasted or repeated number."
-    elif "constructor" in message:
-        message = f"tag not allowed: {problem}"
-        hint = "Only plain YAML values are accepted: remove the !! tag."
-    return DataError(file, line, col, "", message.strip().rstrip(".") + ".", hint)
+    tabs = any("\t" in row[: len(row) - len(row.lstrip())] for row in nearby) or "tab" in problem
+    return DataError(file, line, col, "", "yaml_tab" if tabs else "yaml_syntax", params)
 
 
 def _model_at(loc: tuple) -> type[BaseModel] | None:
@@ -250,29 +266,41 @@ def _find_model(annotation: object) -> type[BaseModel] | None:
     return None
 
 
-def _hint(err: ErrorDetails) -> str:
-    kind = err["type"]
+_PYDANTIC_KINDS = {"greater_than_equal", "greater_than", "less_than_equal", "less_than", "literal_error",
+                   "string_pattern_mismatch", "bool_parsing", "bool_type", "string_too_long", "string_too_short",
+                   "too_short", "string_type", "list_type", "model_type", "dict_type", "finite_number", "url_parsing",
+                   "url_scheme"}
+
+
+def _pydantic_error(err: ErrorDetails, positions: Positions) -> tuple[str, dict]:
+    """The code and parameters of one pydantic error. Our own validators raise PydanticCustomError with a code
+    (`ikd.<code>`); pydantic's own kinds get `pyd.<kind>`, and keep pydantic's English words where the catalogue
+    has no sentence of its own."""
+    kind, loc = err["type"], tuple(err["loc"])
     value = err.get("input")
+    params: dict = {k: str(v) for k, v in (err.get("ctx") or {}).items()}
+    if kind.startswith("ikd."):
+        return kind.removeprefix("ikd."), params
     if kind == "missing":
-        return f"Add `{err['loc'][-1]}:` here."
+        return "missing", {"name": str(loc[-1])}
     if kind == "extra_forbidden":
-        model = _model_at(tuple(err["loc"]))
-        names = list(model.model_fields) if model else []
-        close = difflib.get_close_matches(str(err["loc"][-1]), names, n=1)
-        return f"Did you mean `{close[0]}`?" if close else "Remove it, or check its spelling in README.md."
+        model = _model_at(loc)
+        close = difflib.get_close_matches(str(loc[-1]), list(model.model_fields) if model else [], n=1)
+        return ("unknown_field_close" if close else "unknown_field"), {"name": cut(str(loc[-1])),
+                                                                        "close": close[0] if close else ""}
+    shown = "" if isinstance(value, (dict, list)) or kind == "model_type" else shorten(value)
+    params |= {"input": shown, "prefix": f"{shown}: " if shown else "", "msg": err["msg"][:1].lower() + err["msg"][1:]}
     if kind in {"int_parsing", "float_parsing", "int_type", "float_type", "int_from_float"}:
+        node = positions.node(loc)
+        written = node.value if isinstance(node, yaml.ScalarNode) else str(value)
+        if _DOTTED.match(written):
+            return "dotted_thousands", _dotted_params(written)
+        if kind.startswith("int") and isinstance(value, float):
+            return "not_whole", params
         if isinstance(value, str) and any(ch.isdigit() for ch in value):
-            return "Write numbers without thousands separators or units (2878769), and decimals with a dot (8.5)."
-        return "Write a plain number."
-    if kind in {"greater_than_equal", "greater_than"}:
-        return "Counts and percents cannot be negative or zero where a base is meant."
-    if kind == "string_pattern_mismatch":
-        return "Ids use lower-case letters, digits, - and _ (for example padang-ikd-2024-11-01)."
-    if kind == "literal_error":
-        return "Use one of the values listed."
-    if kind == "bool_parsing":
-        return "Write true or false."
-    return ""
+            return "number_with_separators", params
+        return "not_a_number", params
+    return (f"pyd.{kind}" if kind in _PYDANTIC_KINDS else "pyd.other"), params
 
 
 def _pydantic_errors(file: str, exc: ValidationError, positions: Positions) -> list[DataError]:
@@ -283,17 +311,11 @@ def _pydantic_errors(file: str, exc: ValidationError, positions: Positions) -> l
         if err["type"] == "extra_forbidden" and (at_key := positions.key(loc[:len(known) + 1])) is not None:
             known = loc[: len(known) + 1]
             line, col = at_key
-        message = err["msg"].removeprefix("Value error, ")
-        message = message[:1].lower() + message[1:]
-        if err["type"] == "extra_forbidden":
-            message = f"unknown field `{cut(str(loc[-1]))}`"
-        elif (err["type"] not in {"missing", "model_type"} and "input" in err
-              and not isinstance(err["input"], (dict, list))):
-            message = f"{shorten(err['input'])}: {message}"
         missing = err["type"] == "missing"
         shown = format_path(known + ((loc[-1],) if missing and known != loc else ()))
         shown = shown if len(shown) <= 2 * SHOWN_CHARS else shown[:2 * SHOWN_CHARS - 1] + "…"
-        out.append(DataError(file, line, col, shown, message.rstrip(".") + ".", _hint(err)))
+        code, params = _pydantic_error(err, positions)
+        out.append(DataError(file, line, col, shown, code, params))
     return out
 
 
@@ -318,9 +340,7 @@ def _too_deep(text: str, file: str) -> DataError | None:
                 depth += 1
                 if depth > MAX_DEPTH:
                     line, col = event.start_mark.line + 1, event.start_mark.column + 1
-                    return DataError(file, line, col, "", f"refused: nested more than {MAX_DEPTH} levels deep.",
-                                     "The format needs only a few levels of nesting and indentation: check for a "
-                                     "runaway [, { or -.")
+                    return DataError(file, line, col, "", "too_deep", {"limit": MAX_DEPTH})
             elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
                 depth -= 1
     except yaml.YAMLError:
@@ -330,20 +350,18 @@ def _too_deep(text: str, file: str) -> DataError | None:
     return None
 
 
-def parse_text(text: str, file: str) -> tuple[object, Positions]:
+def parse_text(text: str, file: str) -> tuple[object, Positions, list[DataError]]:
     """YAML text -> plain Python data and positions; raises DataFileError."""
     if deep := _too_deep(text, file):
         raise DataFileError([deep])
     if not text.strip():
-        raise DataFileError([DataError(file, 1, 1, "", "the file is empty.",
-                                       "Start from the example in README.md or restore data/regions.yaml from git.")])
+        raise DataFileError([DataError(file, 1, 1, "", "empty")])
     loader = SafeLoader(text)
     try:
         node = loader.get_single_node()
         if node is None:
-            raise DataFileError([DataError(file, 1, 1, "", "the file has no content, only comments.",
-                                           "Start from the example in README.md.")])
-        positions, errors = _walk(node, file)
+            raise DataFileError([DataError(file, 1, 1, "", "only_comments")])
+        positions, errors, slips = _walk(node, file)
         if errors:
             raise DataFileError(errors)
         data = loader.construct_document(node)
@@ -352,16 +370,14 @@ def parse_text(text: str, file: str) -> tuple[object, Positions]:
     finally:
         loader.dispose()
     if not isinstance(data, dict):
-        raise DataFileError([DataError(file, 1, 1, "", f"the file holds a {type(data).__name__}, not a mapping.",
-                                       "It must start with `version: 1`, then sources:, indicators:, regions:.")])
-    return data, positions
+        raise DataFileError([DataError(file, 1, 1, "", "not_mapping", {"kind": type(data).__name__})])
+    return data, positions, slips
 
 
 def decode(raw: bytes, file: str) -> str:
     """Bytes -> text, or a DataError at the first byte that is not UTF-8."""
     if b"\x00" in raw[:8192]:
-        raise DataFileError([DataError(file, 1, 1, "", "this is a binary file, not YAML text.",
-                                       "Save the data as plain text (UTF-8).")])
+        raise DataFileError([DataError(file, 1, 1, "", "binary")])
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -369,23 +385,21 @@ def decode(raw: bytes, file: str) -> str:
         line = before.count(b"\n") + 1
         # Columns count characters, as editors and YAML errors do, not bytes.
         col = len(before[before.rfind(b"\n") + 1:].decode("utf-8", errors="replace")) + 1
-        raise DataFileError([DataError(file, line, col, "", f"byte 0x{raw[exc.start]:02x} is not UTF-8 text.",
-                                       "Save the file as UTF-8 in your editor.")]) from None
+        raise DataFileError([DataError(file, line, col, "", "not_utf8", {"byte": f"0x{raw[exc.start]:02x}"})]) from None
 
 
 def load_text(text: str, file: str, *, today: dt.date, base_dir: Path | None = None) -> Loaded:
     """Parse, validate and cross-check a data file's text; raises DataFileError listing every problem."""
-    data, positions = parse_text(text, file)
+    data, positions, slips = parse_text(text, file)
     try:
         dataset = Dataset.model_validate(data)
     except ValidationError as exc:
-        raise DataFileError(_pydantic_errors(file, exc, positions)) from None
-    errors = [
-        DataError(file, *positions.locate(path)[1], format_path(path), message, hint)
-        for path, message, hint in integrity.problems(dataset, today)
-    ]
-    if errors:
-        raise DataFileError(errors)
+        raise DataFileError(sorted(slips + _pydantic_errors(file, exc, positions),
+                                   key=lambda e: (e.line, e.column))) from None
+    errors = [DataError(file, *positions.locate(path)[1], format_path(path), code, params)
+              for path, code, params in integrity.problems(dataset, today)]
+    if errors or slips:
+        raise DataFileError(sorted(slips + errors, key=lambda e: (e.line, e.column)))
     return Loaded(file, dataset, positions, _source_texts(dataset, base_dir))
 
 
@@ -408,30 +422,30 @@ def read_bytes(path: str | os.PathLike, limit: int = MAX_BYTES) -> bytes:
         # O_NONBLOCK: a named pipe opens at once (and is then refused) instead of waiting for a writer.
         fd = os.open(p, os.O_RDONLY | os.O_NONBLOCK)
     except FileNotFoundError:
-        raise DataFileUnreadable(f"{p}: no such file.") from None
+        raise DataFileUnreadable(str(p), "no_such_file") from None
     except IsADirectoryError:
-        raise DataFileUnreadable(f"{p}: is a folder, not a file.") from None
+        raise DataFileUnreadable(str(p), "is_folder") from None
     except PermissionError:
-        raise DataFileUnreadable(f"{p}: permission denied.") from None
+        raise DataFileUnreadable(str(p), "permission") from None
     except OSError as exc:
-        raise DataFileUnreadable(f"{p}: {exc.strerror or exc}.") from None
+        raise DataFileUnreadable(str(p), "os_error", reason=str(exc.strerror or exc)) from None
     try:
         info = os.fstat(fd)
         if stat.S_ISDIR(info.st_mode):
-            raise DataFileUnreadable(f"{p}: is a folder, not a file.")
+            raise DataFileUnreadable(str(p), "is_folder")
         if not stat.S_ISREG(info.st_mode):
-            raise DataFileUnreadable(f"{p}: is not a regular file (a pipe, a device or a socket).")
+            raise DataFileUnreadable(str(p), "not_regular")
         if info.st_size > limit:
-            raise DataFileUnreadable(f"{p}: {info.st_size:,} bytes is over the {limit:,}-byte limit for a data file.")
+            raise DataFileUnreadable(str(p), "too_large", size=info.st_size, limit=limit)
         chunks, total = [], 0
         while chunk := os.read(fd, 1 << 20):
             chunks.append(chunk)
             total += len(chunk)
             if total > limit:  # it grew while being read
-                raise DataFileUnreadable(f"{p}: over the {limit:,}-byte limit for a data file.")
+                raise DataFileUnreadable(str(p), "too_large", size=total, limit=limit)
         return b"".join(chunks)
     except OSError as exc:
-        raise DataFileUnreadable(f"{p}: {exc.strerror or exc}.") from None
+        raise DataFileUnreadable(str(p), "os_error", reason=str(exc.strerror or exc)) from None
     finally:
         os.close(fd)
 

@@ -9,27 +9,37 @@ from decimal import Decimal
 from typing import Literal
 
 from ikd_core.dates import FuzzyDate
-from ikd_core.models import Dataset, Indicator, Observation
+from ikd_core.models import Bound, Dataset, Indicator, Observation
 
 Origin = Literal["reported", "derived", "estimate"]
 
 
 @dataclass(frozen=True)
 class Value:
-    """A number and its provenance: reported by the source, derived by us, or an analyst's estimate."""
+    """A number and its provenance: reported by the source, derived by us, or an analyst's estimate; and whether
+    it is only a bound ("lebih dari 51 persen": lower, the figure is above it; "kurang dari": upper)."""
 
     value: float
     origin: Origin
     approximate: bool = False
+    bound: Bound | None = None
 
     @property
     def derived(self) -> bool:
         return self.origin != "reported"
 
+    @property
+    def exact(self) -> bool:
+        """A value, not a bound: only these go into medians, paces and projections."""
+        return self.bound is None
 
-def _combine(value: float, *inputs: Value) -> Value:
+
+def _combine(value: float, *inputs: Value, bound: Bound | None = None) -> Value:
     origin: Origin = "estimate" if any(v.origin == "estimate" for v in inputs) else "derived"
-    return Value(value, origin, any(v.approximate for v in inputs))
+    return Value(value, origin, any(v.approximate for v in inputs), bound)
+
+
+_FLIP: dict[Bound | None, Bound | None] = {"lower": "upper", "upper": "lower", None: None}
 
 
 @dataclass(frozen=True)
@@ -49,9 +59,15 @@ class Metrics:
 
     @property
     def reached(self) -> bool | None:
+        """Whether the figure is at the target; None when it cannot tell (no percent, or a bound either side)."""
         if self.percent is None or self.target_percent is None:
             return None
-        return self.percent.value >= self.target_percent
+        at = self.percent.value >= self.target_percent
+        if self.percent.bound == "lower":
+            return True if at else None  # above 51% is above 30%; above 5% says nothing
+        if self.percent.bound == "upper":
+            return False if self.percent.value <= self.target_percent else None
+        return at
 
 
 def target_for(indicator: Indicator, year: int) -> tuple[int, float] | None:
@@ -71,36 +87,40 @@ def people_for_percent(percent: float, base: float) -> int:
 
 
 def derive(obs: Observation, indicator: Indicator, today: dt.date) -> Metrics:
-    """Every metric of one observation that its reported figures allow."""
+    """Every metric of one observation that its reported figures allow. A bound stays a bound through every
+    derivation (a lower bound on the count is an upper bound on the people still needed)."""
     base = None
-    if obs.base is not None:
+    if obs.base is not None and obs.base.count is not None:
         base = Value(obs.base.count, "estimate" if obs.base.estimate else "reported", obs.base.approximate)
-    count = Value(obs.count, "reported", obs.count_approximate) if obs.count is not None else None
+    count = Value(obs.count, "reported", obs.count_approximate, obs.count_bound) if obs.count is not None else None
     target = target_for(indicator, obs.as_of.reference.year)
     target_year, target_percent = target if target else (None, None)
 
     percent = None
     base_kind = obs.percent_of or (obs.base.kind if obs.base else "unspecified")
     if obs.percent is not None:
-        reported = Value(obs.percent, "reported", obs.percent_approximate)
+        reported = Value(obs.percent, "reported", obs.percent_approximate, obs.percent_bound)
         if obs.percent_of == "target":
             base_kind = obs.base.kind if obs.base else "unspecified"
             if target_percent is not None:
-                percent = Value(obs.percent * target_percent / 100, "derived", obs.percent_approximate)
+                percent = Value(obs.percent * target_percent / 100, "derived", obs.percent_approximate,
+                                obs.percent_bound)
         else:
             percent = reported
     elif count is not None and base is not None and obs.base is not None:
-        percent = _combine(count.value / base.value * 100, count, base)
+        percent = _combine(count.value / base.value * 100, count, base, bound=count.bound)
         base_kind = obs.base.kind
 
     if count is None and percent is not None and base is not None:
-        count = _combine(round(percent.value * base.value / 100), percent, base)
+        count = _combine(round(percent.value * base.value / 100), percent, base, bound=percent.bound)
 
     percent_of_target = None
     if obs.percent is not None and obs.percent_of == "target":
-        percent_of_target = Value(obs.percent, "reported", obs.percent_approximate)
+        percent_of_target = Value(obs.percent, "reported", obs.percent_approximate, obs.percent_bound)
+    elif obs.percent_of_target is not None:  # the source gave both: each is kept as written
+        percent_of_target = Value(obs.percent_of_target, "reported", obs.percent_of_target_approximate)
     elif percent is not None and target_percent:
-        percent_of_target = _combine(percent.value / target_percent * 100, percent)
+        percent_of_target = _combine(percent.value / target_percent * 100, percent, bound=percent.bound)
 
     target_count = still_needed = None
     if obs.target_count is not None:
@@ -108,7 +128,11 @@ def derive(obs: Observation, indicator: Indicator, today: dt.date) -> Metrics:
     elif base is not None and target_percent is not None:
         target_count = _combine(people_for_percent(target_percent, base.value), base)
     if target_count is not None and count is not None:
-        still_needed = _combine(max(0, target_count.value - count.value), target_count, count)
+        gap = target_count.value - count.value
+        if count.bound is None or (count.bound == "lower" and gap <= 0):
+            still_needed = _combine(max(0, gap), target_count, count)  # a lower bound at the target: none needed
+        elif count.bound == "lower" or gap > 0:
+            still_needed = _combine(max(0, gap), target_count, count, bound=_FLIP[count.bound])
 
     return Metrics(
         observation=obs, as_of=obs.as_of, base_kind=base_kind, percent=percent, count=count, base=base,

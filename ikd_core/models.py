@@ -11,10 +11,12 @@ from pydantic import (
     Field,
     PlainSerializer,
     PlainValidator,
+    Strict,
     StringConstraints,
     WithJsonSchema,
     model_validator,
 )
+from pydantic_core import PydanticCustomError
 
 from ikd_core.dates import FuzzyDate
 
@@ -27,10 +29,11 @@ DateField = Annotated[
     WithJsonSchema(
         {
             "anyOf": [
-                {"type": "string", "pattern": r"^\d{4}(-\d{2}(-\d{2})?|-Q[1-4])?$"},
+                {"type": "string", "pattern": r"^\d{4}(-\d{2}(-\d{2})?|-Q[1-4]|-H[12])?$"},
                 {"type": "integer", "minimum": 1900, "maximum": 2200},
             ],
-            "description": '2024-11-12 (day), "2024-04" (month), "2025-Q4" (quarter) or 2025 (year)',
+            "description": '2024-11-12 (day), "2024-04" (month), "2025-Q4" (quarter), "2024-H1" (half-year: '
+                           'semester I) or 2025 (year)',
         }
     ),
 ]
@@ -38,7 +41,11 @@ Level = Literal["provinsi", "kota", "kabupaten"]
 BaseKind = Literal["wajib_ktp", "perekaman_ktp_el", "penduduk", "anak"]
 # What a reported percent is a percent *of*: a base, the target itself, or not said.
 PercentOf = Literal["wajib_ktp", "perekaman_ktp_el", "penduduk", "anak", "target", "unspecified"]
-Count = Annotated[int, Field(ge=0, le=10_000_000_000)]
+# A count is a whole number written without separators: strict, so that YAML's 19.0 (an analyst's "19.000") or a
+# string is refused instead of read as 19.
+Count = Annotated[int, Strict(), Field(ge=0, le=10_000_000_000)]
+# "lebih dari 51 persen" is a lower bound (the figure is above it), "kurang dari 5 persen" an upper bound.
+Bound = Literal["lower", "upper"]
 Percent = Annotated[float, Field(ge=0, le=1000)]
 
 
@@ -120,13 +127,21 @@ class Region(Model):
 
 
 class Base(Model):
-    """The count a percent is taken of. `estimate` holds the reasoning when no source states it."""
+    """The group a percent is taken of, and its size when the source states it. `estimate` holds the reasoning
+    when no source states the size."""
 
     kind: BaseKind
-    count: Annotated[int, Field(gt=0, le=10_000_000_000)]
+    count: Annotated[int, Strict(), Field(gt=0, le=10_000_000_000)] | None = Field(
+        None, description="Leave out when the source names the base but not its size.")
     approximate: bool = False
     estimate: Text | None = None
     note: Text | None = None
+
+    @model_validator(mode="after")
+    def _estimate_has_a_count(self) -> Base:
+        if self.count is None and (self.estimate or self.approximate):
+            raise PydanticCustomError("ikd.base_without_count", "an estimated or approximate base needs its count")
+        return self
 
 
 class Observation(Model):
@@ -137,10 +152,17 @@ class Observation(Model):
     source: Id
     count: Count | None = None
     count_approximate: bool = False
+    count_bound: Bound | None = Field(None, description='"lebih dari 11 ribu": lower; "kurang dari": upper.')
     percent: Percent | None = None
     percent_approximate: bool = False
+    percent_bound: Bound | None = Field(None,
+                                       description='"lebih dari 51 persen": lower; "kurang dari 5 persen": upper.')
     percent_of: PercentOf | None = None
     percent_of_note: Text | None = None
+    percent_of_target: Percent | None = Field(
+        None, description="The same figure also given as a percent of the target, as reported "
+                          '("13,72 persen dari target nasional, atau 4,12 persen dari jumlah perekaman").')
+    percent_of_target_approximate: bool = False
     base: Base | None = None
     target_count: Count | None = None
     target_count_approximate: bool = False
@@ -152,13 +174,16 @@ class Observation(Model):
 
     @model_validator(mode="after")
     def _reported_something(self) -> Observation:
-        if self.count is None and self.percent is None:
-            raise ValueError("an observation needs a count, a percent, or both")
-        if self.percent is not None and self.percent_of is None:
-            raise ValueError(
-                "percent_of is missing: say what the percent is of "
-                "(wajib_ktp, perekaman_ktp_el, penduduk, anak, target, or unspecified)"
-            )
+        for code, broken in (
+            ("no_figure", self.count is None and self.percent is None),
+            ("no_percent_of", self.percent is not None and self.percent_of is None),
+            ("bound_without_count", self.count_bound is not None and self.count is None),
+            ("bound_without_percent", self.percent_bound is not None and self.percent is None),
+            ("percent_of_target_alone", self.percent_of_target is not None
+             and (self.percent is None or self.percent_of == "target")),
+        ):
+            if broken:  # the words are in the catalogues (err.<code>); this English is for pydantic's own use
+                raise PydanticCustomError(f"ikd.{code}", code.replace("_", " "))
         return self
 
 

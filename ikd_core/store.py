@@ -26,7 +26,7 @@ class State:
     path: str
     snapshot: Snapshot | None
     errors: list[DataError] = field(default_factory=list)
-    unreadable: str | None = None
+    unreadable: DataFileUnreadable | None = None  # why the file cannot be read (its words: .text(lang))
     good_since: dt.datetime | None = None  # when `snapshot` was loaded
 
     @property
@@ -86,7 +86,7 @@ class DataStore:
         except DataFileError as exc:
             return State(path, kept, errors=exc.errors, good_since=since)
         except DataFileUnreadable as exc:
-            return State(path, kept, unreadable=str(exc), good_since=since)
+            return State(path, kept, unreadable=exc, good_since=since)
         self._good[path] = (snapshot, now)
         return State(path, snapshot, good_since=now)
 
@@ -95,8 +95,7 @@ def too_large(name: str, size: int) -> State | None:
     """A draft over the upload limit, refused before its bytes are read; None when its size is fine."""
     if size <= UPLOAD_MAX_BYTES:
         return None
-    limit = f"{UPLOAD_MAX_BYTES:,}-byte limit for a draft"
-    return State(name, None, unreadable=f"{name}: {size:,} bytes is over the {limit}.")
+    return State(name, None, unreadable=DataFileUnreadable(name, "draft_too_large", size=size, limit=UPLOAD_MAX_BYTES))
 
 
 def preview(raw: bytes, name: str, today: dt.date, now: dt.datetime | None = None) -> State:
@@ -105,13 +104,13 @@ def preview(raw: bytes, name: str, today: dt.date, now: dt.datetime | None = Non
     if refused := too_large(name, len(raw)):
         return refused
     if not isolation.DRAFT_SLOTS.acquire(timeout=isolation.DRAFT.wall_seconds):
-        return State(name, None, unreadable=f"{name}: too many drafts are being read right now; try again shortly.")
+        return State(name, None, unreadable=DataFileUnreadable(name, "drafts_busy"))
     try:
         snapshot = _snapshot_of(raw, name, today, isolation.DRAFT)
     except DataFileError as exc:
         return State(name, None, errors=exc.errors)
     except DataFileUnreadable as exc:
-        return State(name, None, unreadable=str(exc))
+        return State(name, None, unreadable=exc)
     finally:
         isolation.DRAFT_SLOTS.release()
     return State(name, snapshot, good_since=now or dt.datetime.now())

@@ -69,7 +69,7 @@ def test_invalid_data_file_shows_error_lines_and_no_traceback(monkeypatch, data_
 def test_unreadable_data_file_is_reported_on_the_page(monkeypatch, tmp_path):
     at = run_app(monkeypatch, tmp_path / "missing.yaml")
     assert not at.exception
-    assert "tidak dapat dibaca" in at.error[0].value and "no such file" in at.error[0].value
+    assert "tidak dapat dibaca" in at.error[0].value and "berkas tidak ada" in at.error[0].value  # in Indonesian
 
 
 def test_data_page_lists_every_observation_with_its_quote_and_line(monkeypatch):

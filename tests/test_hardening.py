@@ -74,7 +74,7 @@ def test_hostile_or_broken_drafts_are_refused_with_a_reason(raw, says):
 
 def test_an_oversized_draft_is_refused_before_parsing():
     state = preview(b"#" * (2 * 1024 * 1024 + 1), "huge.yaml", TODAY)
-    assert state.snapshot is None and "over the 2,097,152-byte limit" in state.unreadable
+    assert state.snapshot is None and "over the 2,097,152-byte limit" in str(state.unreadable)
 
 
 def test_the_app_never_writes_the_data_file(monkeypatch, data_copy):

@@ -347,7 +347,7 @@ def test_quote_not_found_ignores_whitespace_and_case_only():
                                                                    "capaian kami masih 91 persen"]),
                IKD, dt.date(2024, 11, 13))
     article = "Dari target 30 persen, Capaian kami masih sekitar 19 persen."
-    [f] = observation_findings(m, 0, article)
+    [f] = observation_findings(m, 0, article, check_quotes=True)
     assert (f.code, f.path) == ("quote_not_found", ("observations", 0, "quotes", 1))
 
 
