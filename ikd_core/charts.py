@@ -68,7 +68,8 @@ def ranking_spec(view: CompareView, indicator_name: str, lang: Lang) -> dict:
             "line": {"color": "#222", "width": 1},
             # Approximate or derived figures are hatched, so the difference survives greyscale projectors.
             # Projections get a cross-hatch of their own: a projection must never look like data.
-            "pattern": {"shape": ["x" if r.projected else "/" if r.hatched else "" for r in rows]},
+            "pattern": {"shape": ["x" if r.projected else "." if r.bound else "/" if r.hatched else ""
+                                  for r in rows]},
         },
     }
     percent_axis = view.metric in ("percent", "percent_of_target")
@@ -118,9 +119,12 @@ def region_history(view: RegionView, lang: Lang) -> go.Figure:
     fig = go.Figure()
     # Labels of series that share a date take turns around their markers instead of printing over each other.
     positions = ("top center", "bottom center", "middle right", "middle left")
+    people = any(s.unit == "people" for s in view.series)
+    percents = any(s.unit == "percent" for s in view.series)
     for k, s in enumerate(view.series):
+        axis = "y2" if s.unit == "people" and percents else "y"
         fig.add_trace(go.Scatter(
-            x=s.dates, y=s.percents, mode="lines+markers+text", name=s.name, text=s.texts,
+            x=s.dates, y=s.values, mode="lines+markers+text", name=s.name, text=s.texts, yaxis=axis,
             textposition=positions[k % len(positions)], hovertext=s.hovers, hoverinfo="text",
             # The region's own colour on every page; indicators differ by marker shape.
             marker={"symbol": s.symbol, "size": 14, "color": view.color, "line": {"color": "#222", "width": 1}},
@@ -134,8 +138,16 @@ def region_history(view: RegionView, lang: Lang) -> go.Figure:
                       legend={"orientation": "h", "y": -0.2})
     fig.update_xaxes(range=[first - pad, last + pad], tickvals=ticks, ticktext=labels,
                      title=i18n.t("chart.axis.as_of", lang))
-    top = max(p for s in view.series for p in s.percents)
-    fig.update_yaxes(title=i18n.t("chart.axis.percent", lang), range=[0, max(top * 1.15, 1)], ticksuffix="%")
+    top = max([p for s in view.series if s.unit == "percent" for p in s.values] or [1])
+    counted = max([p for s in view.series if s.unit == "people" for p in s.values] or [1])
+    if percents:
+        fig.update_yaxes(title=i18n.t("chart.axis.percent", lang), range=[0, max(top * 1.15, 1)], ticksuffix="%")
+    else:
+        fig.update_yaxes(title=i18n.t("chart.axis.people", lang), range=[0, counted * 1.15], tickformat=",.0f")
+    if people and percents:  # counts without a base: their own axis on the right, never read as percents
+        fig.update_layout(yaxis2={"title": {"text": i18n.t("chart.axis.people", lang)}, "overlaying": "y",
+                                  "side": "right", "range": [0, counted * 1.15], "tickformat": ",.0f",
+                                  "showgrid": False})
     return fig
 
 
@@ -154,8 +166,11 @@ def projection_chart(lines: list[Line], lang: Lang, title: str) -> go.Figure:
 
 
 def projection_spec(lines: list[Line], lang: Lang, title: str) -> dict:
-    """The projection chart as plotly's plain figure dictionary (see projection_chart)."""
+    """The projection chart as plotly's plain figure dictionary (see projection_chart). Lines in people (regions
+    whose figures are counts without a base) and lines in percent are never drawn on one axis: give one kind."""
     proj = i18n.t("chart.projection", lang)
+    percent = not lines or lines[0].unit == "percent"
+    show = (lambda v: i18n.percent(v, lang, 1)) if percent else (lambda v: i18n.number(v, lang))  # noqa: E731
     data: list[dict] = []
     required: set[tuple] = set()  # a required-pace line the same as one already drawn would hide under it
     for line in lines:
@@ -171,25 +186,35 @@ def projection_spec(lines: list[Line], lang: Lang, title: str) -> dict:
             {"type": "scatter", "x": dates, "y": mid, "mode": "lines",
              "line": {"color": line.color, "width": 3, "dash": "dash"}, "name": f"{name}: {proj}",
              "legendgroup": group, "hoverinfo": "text",
-             "hovertext": [f"{name} · {proj}<br>{i18n.date_of(d, lang)}: {i18n.percent(m, lang, 1)} "
-                           f"({i18n.percent(lo, lang, 1)}–{i18n.percent(hi, lang, 1)})" for d, lo, m, hi in r.curve]},
+             "hovertext": [f"{name} · {proj}<br>{i18n.date_of(d, lang)}: {show(m)} ({show(lo)}–{show(hi)})"
+                           for d, lo, m, hi in r.curve]},
         ]
-        path = (r.start.date, r.start.percent, s.deadline, s.target_percent)
-        if path not in required:
+        path = r.required_path
+        if path is not None and path not in required:
             required.add(path)
-            data.append({"type": "scatter", "x": [r.start.date, s.deadline], "y": [r.start.percent, s.target_percent],
+            data.append({"type": "scatter", "x": [path[0][0], path[1][0]], "y": [path[0][1], path[1][1]],
                          "mode": "lines", "line": {"color": line.color, "width": 2, "dash": "dot"},
                          "legendgroup": group, "hoverinfo": "skip",
                          "name": f"{name}: {i18n.t('chart.required', lang)}"})
+        if r.at_today is not None and r.today > r.start.date and line.observed_dates:
+            # Where the region probably is today: an estimate, drawn hollow so it never looks like a figure.
+            region = markup(line.region_name or line.name)
+            data.append({"type": "scatter", "x": [r.today], "y": [r.at_today.mid], "mode": "markers",
+                         "name": f"{region}: {i18n.t('chart.today', lang)}", "legendgroup": group,
+                         "marker": {"color": "#fff", "size": 14, "symbol": "circle-open-dot",
+                                    "line": {"color": line.color, "width": 3}},
+                         "hoverinfo": "text", "hovertext": [
+                             f"{region} · {i18n.t('chart.today', lang)}<br>{i18n.date_of(r.today, lang)}: "
+                             f"≈{show(r.at_today.mid)} ({show(r.at_today.low)}–{show(r.at_today.high)})"]})
         if line.observed_dates:
-            data.append({"type": "scatter", "x": line.observed_dates, "y": line.observed_percents, "mode": "markers",
+            data.append({"type": "scatter", "x": line.observed_dates, "y": line.observed_values, "mode": "markers",
                          "name": markup(line.observed_name or f"{line.name}: {i18n.t('chart.observed', lang)}"),
                          "marker": {"color": line.color, "size": 14, "symbol": "circle",
                                     "line": {"color": "#000", "width": 2}},
                          "hovertext": line.observed_hovers, "hoverinfo": "text", "legendgroup": group})
-        if r.reach_date and r.reach_date > r.start.date:
+        if r.reach_date and r.reach_date > r.start.date and r.target is not None:
             data.append({
-                "type": "scatter", "x": [r.reach_date], "y": [s.target_percent], "mode": "markers+text",
+                "type": "scatter", "x": [r.reach_date], "y": [r.target], "mode": "markers+text",
                 "legendgroup": group, "showlegend": False, "hoverinfo": "text",
                 "marker": {"symbol": "star", "size": 18, "color": line.color, "line": {"color": "#000", "width": 1}},
                 "text": [i18n.date_of(r.reach_date, lang)], "textposition": "top center",
@@ -202,28 +227,41 @@ def projection_spec(lines: list[Line], lang: Lang, title: str) -> dict:
               "legend": {"orientation": "h", "y": -0.2, "yanchor": "top"},
               "margin": {"l": 70, "r": 20, "t": 60, "b": 150}}
     if lines:
-        s = lines[0].result.scenario
-        # What add_hline and add_vline would add: the target across the plot, the deadline up it.
+        first_result = lines[0].result
+        s, target = first_result.scenario, first_result.target
+        # What add_hline and add_vline would add: the target across the plot, the deadline and today up it.
         layout["shapes"] = [
-            {"type": "line", "xref": "x domain", "x0": 0, "x1": 1, "yref": "y", "y0": s.target_percent,
-             "y1": s.target_percent, "line": {"color": "#000", "width": 2, "dash": "dash"}},
             {"type": "line", "xref": "x", "x0": s.deadline, "x1": s.deadline, "yref": "y domain", "y0": 0, "y1": 1,
              "line": {"color": "#555", "width": 2, "dash": "dot"}},
+            {"type": "line", "xref": "x", "x0": first_result.today, "x1": first_result.today, "yref": "y domain",
+             "y0": 0, "y1": 1, "line": {"color": "#999", "width": 1}},
         ]
         layout["annotations"] = [
-            {"text": i18n.t("chart.target_line", lang, target=i18n.percent(s.target_percent, lang)),
-             "showarrow": False, "xref": "x domain", "x": 0, "xanchor": "left", "yref": "y", "y": s.target_percent,
-             "yanchor": "bottom"},
             {"text": i18n.t("chart.deadline", lang, date=i18n.date_of(s.deadline, lang)), "showarrow": False,
              "x": s.deadline, "yref": "paper", "y": 1, "yanchor": "bottom"},
+            {"text": i18n.t("chart.today_line", lang), "showarrow": False, "x": first_result.today,
+             "yref": "paper", "y": 0, "yanchor": "bottom", "xanchor": "right", "font": {"color": "#555"}},
         ]
+        if target is not None:
+            layout["shapes"].insert(0, {"type": "line", "xref": "x domain", "x0": 0, "x1": 1, "yref": "y",
+                                        "y0": target, "y1": target, "line": {"color": "#000", "width": 2,
+                                                                              "dash": "dash"}})
+            shown = i18n.percent(target, lang) if percent else i18n.number(target, lang)
+            layout["annotations"].insert(0, {"text": i18n.t("chart.target_line", lang, target=shown),
+                                             "showarrow": False, "xref": "x domain", "x": 0, "xanchor": "left",
+                                             "yref": "y", "y": target, "yanchor": "bottom"})
         first = min([d for ln in lines for d in ln.observed_dates] + [ln.result.curve[0][0] for ln in lines])
         last = max(ln.result.curve[-1][0] for ln in lines)
         ticks, labels = date_ticks(first, last, lang)
         layout["xaxis"] = {"tickvals": ticks, "ticktext": labels, "title": {"text": i18n.t("chart.axis.date", lang)}}
-        top = max([s.target_percent] + [c[3] for ln in lines for c in ln.result.curve])
-        layout["yaxis"] = {"range": [0, min(100, top * 1.1) if top <= 100 else top * 1.1], "ticksuffix": "%",
-                           "title": {"text": i18n.t("chart.axis.percent", lang)}}
+        top = max([target or 0] + [c[3] for ln in lines for c in ln.result.curve]
+                  + [v for ln in lines for v in ln.observed_values] + [1])
+        if percent:
+            layout["yaxis"] = {"range": [0, min(100, top * 1.1) if top <= 100 else top * 1.1], "ticksuffix": "%",
+                               "title": {"text": i18n.t("chart.axis.percent", lang)}}
+        else:
+            layout["yaxis"] = {"range": [0, top * 1.1], "tickformat": ",.0f",
+                               "title": {"text": i18n.t("chart.axis.people", lang)}}
     return {"data": data, "layout": layout}
 
 

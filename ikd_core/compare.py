@@ -8,12 +8,12 @@ from dataclasses import dataclass, replace
 
 from ikd_core import i18n
 from ikd_core.checks import comparison_findings
-from ikd_core.display import base_label, show_value, source_label
+from ikd_core.display import base_count_text, base_label, figure_notes, show_value, source_label
 from ikd_core.i18n import Lang
 from ikd_core.metrics import Metrics, Value
 from ikd_core.palette import region_colors
 from ikd_core.plain import markup
-from ikd_core.projection import Outlook, Status, outlook, year_end
+from ikd_core.projection import Outlook, Status, outlook, plan, year_end
 from ikd_core.snapshot import Snapshot
 
 METRICS = ("percent", "percent_of_target", "still_needed", "age_days")
@@ -34,10 +34,17 @@ class Row:
     sublabel: str  # base and as-of date, shown under the name on every bar
     hover: str
     projected: bool = False  # the value is a projection to a common date, not a reported figure
+    metric: str = "percent"
 
     @property
     def status(self) -> Status:
         return self.outlook.status
+
+    @property
+    def bound(self) -> bool:
+        """The value is a bound ("lebih dari 51 persen"): drawn with a pattern of its own, never in a median."""
+        v = self.metrics.percent_of_target if self.metric == "percent_of_target" else self.metrics.percent
+        return v is not None and not v.exact and self.metric in ("percent", "percent_of_target")
 
     @property
     def hatched(self) -> bool:
@@ -77,16 +84,22 @@ def metric_text(m: Metrics, metric: str, lang: Lang) -> str:
 def hover(snapshot: Snapshot, m: Metrics, lang: Lang) -> str:
     """Hover text; plotly renders it as HTML, so everything from the data file is escaped."""
     region = snapshot.regions[m.observation.region]
-    quote = m.observation.quotes[0]
-    quote = quote if len(quote) <= 90 else quote[:89].rstrip() + "…"
+    quote = _short(m.observation.quotes[0], 90)
+    notes = [f"<i>{markup(_short(note, 120))}</i>" for note in figure_notes(m, lang)]
+    kind = "percent" if m.percent is not None else "count"
     return "<br>".join([
         f"<b>{markup(region.name)}</b>",
-        f"{show_value(m.percent, lang, 'percent')} · {markup(base_label(m, lang))}",
+        f"{show_value(m.percent if kind == 'percent' else m.count, lang, kind)} · {markup(base_label(m, lang))}",
         f"{i18n.t('hover.count', lang)}: {show_value(m.count, lang)}",
         f"{i18n.t('hover.as_of', lang)}: {i18n.date(m.as_of, lang)}",
         f"{i18n.t('hover.source', lang)}: {markup(source_label(snapshot, m.observation.source, lang))}",
         f"<i>“{markup(quote)}”</i>",
+        *notes,
     ])
+
+
+def _short(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[:limit - 1].rstrip() + "…"
 
 
 def _like_for_like(rows: list[Row]) -> tuple[str, ...]:
@@ -138,7 +151,6 @@ def _compare(snapshot: Snapshot, lang: Lang, region_ids: list[str], indicator: s
     colors = region_colors(list(regions))
     wanted = [r for r in region_ids if r in regions]
     latest_of = snapshot.latest_of(indicator)
-    opening = snapshot.dataset.program.public_opening.date if snapshot.dataset.program else None
     project = project_to is not None and metric in PROJECTABLE
     deadline = project_to if project_to is not None and project else year_end(snapshot.today.year)
     rows = []
@@ -148,7 +160,7 @@ def _compare(snapshot: Snapshot, lang: Lang, region_ids: list[str], indicator: s
             continue
         value = _metric_value(m, metric)
         region = regions[rid]
-        look = outlook(snapshot.metrics_of(rid), m, ind, region, opening, deadline)
+        look = outlook(plan(snapshot, rid, indicator, deadline))  # type: ignore[arg-type]
         number, text = (value.value if value else None), metric_text(m, metric, lang)
         sublabel = f"{base_label(m, lang)} · {i18n.date(m.as_of, lang)}"
         if project:
@@ -156,7 +168,7 @@ def _compare(snapshot: Snapshot, lang: Lang, region_ids: list[str], indicator: s
         rows.append(Row(
             region_id=rid, name=region.name, level=region.level, province=region.province, color=colors[rid],
             metrics=m, outlook=look, value=number, value_text=text, sublabel=sublabel,
-            hover=hover(snapshot, m, lang), projected=project and number is not None,
+            hover=hover(snapshot, m, lang), projected=project and number is not None, metric=metric,
         ))
     rows.sort(key=lambda r: (r.value is None, -(r.value or 0)))
     levels = {rid: r.level for rid, r in regions.items()}
@@ -166,6 +178,11 @@ def _compare(snapshot: Snapshot, lang: Lang, region_ids: list[str], indicator: s
     notes = [i18n.finding(f.code, f.params, lang) for f in findings]
     mixed = any(f.code in ("mixed_bases", "mixed_levels") for f in findings)
     missing = [regions[rid].name for rid in wanted if rid not in latest_of]
+    counts_only = [r for r in rows if r.metrics.percent is None and metric in PROJECTABLE]
+    if counts_only:  # listed, not dropped: a count without a base has no place on a percent axis
+        notes.append(i18n.t("compare.counts_only", lang, regions="; ".join(
+            f"{r.name} ({show_value(r.metrics.count, lang)}, {i18n.date(r.metrics.as_of, lang)})"
+            for r in counts_only)))
     if missing:
         notes.append(i18n.t("compare.missing", lang, regions=", ".join(missing),
                             indicator=getattr(ind.name, lang)))
@@ -212,13 +229,14 @@ def _table_rows(view: CompareView, snapshot: Snapshot, lang: Lang) -> list[dict[
             c("col.percent"): show_value(m.percent, lang, "percent"),
             c("col.progress"): round(m.percent_of_target.value, 1) if m.percent_of_target else None,
             c("col.base"): base_label(m, lang),
-            c("col.base_count"): show_value(m.base, lang),
+            c("col.base_count"): base_count_text(m, lang),
             c("col.count"): show_value(m.count, lang),
             c("col.still_needed"): show_value(m.still_needed, lang),
             c("col.as_of"): i18n.date(m.as_of, lang),
             c("col.age"): i18n.t("age.days", lang, days=i18n.number(m.age_days, lang)),
             c("col.source"): source_label(snapshot, m.observation.source, lang),
             c("col.warnings"): "; ".join(i18n.t(f"short.{f.code}", lang) for f in findings),
+            c("col.note"): " · ".join(figure_notes(m, lang)),
         })
     return out
 

@@ -16,8 +16,9 @@ import numpy as np
 
 from ikd_core import i18n, scenario_params
 from ikd_core.compare import CompareView, Row, compare, status_text
-from ikd_core.display import base_label, source_label
+from ikd_core.display import base_label, figure_notes, source_label
 from ikd_core.i18n import Lang
+from ikd_core.overview import main_indicator
 from ikd_core.scenario import Result
 from ikd_core.snapshot import Snapshot
 from ikd_core.whatif import Setup, numbers, reach_text, region_scenario, scenario_inputs
@@ -73,8 +74,7 @@ class Deck:
 
 def pick(params: Mapping[str, object], snapshot: Snapshot) -> tuple[str, list[str]]:
     """The indicator and regions of a selection: those asked for, else IKD and every region with a figure."""
-    indicators = snapshot.indicators
-    indicator = str(params.get("indicator") or ("ikd" if "ikd" in indicators else next(iter(indicators))))
+    indicator = str(params.get("indicator") or main_indicator(snapshot))
     with_data = snapshot.latest_of(indicator)
     asked = params.get("regions")
     chosen = [r for r in asked if r in snapshot.regions] if isinstance(asked, list) else []
@@ -117,9 +117,10 @@ def _source_note(snapshot: Snapshot, r: Row, lang: Lang) -> str:
     obs = r.metrics.observation
     src = snapshot.sources[obs.source]
     url = f" {src.url}" if src.url else ""
+    notes = "".join(f" {note}." for note in figure_notes(r.metrics, lang))
     return (f"{r.name}: {r.value_text} ({base_label(r.metrics, lang)}), {i18n.t('hover.as_of', lang).lower()} "
             f"{i18n.date(r.metrics.as_of, lang)}. {i18n.t('hover.source', lang)}: "
-            f"{source_label(snapshot, obs.source, lang)}{url}. “{obs.quotes[0]}”")
+            f"{source_label(snapshot, obs.source, lang)}{url}. “{obs.quotes[0]}”{notes}")
 
 
 def _title_slide(snapshot: Snapshot, view: CompareView, name: str, lang: Lang) -> Slide:
@@ -201,11 +202,12 @@ def _at(curve: list[tuple[dt.date, float, float, float]], d: dt.date, k: int) ->
 
 
 def _required(result: Result, d: dt.date) -> float | None:
-    """The straight line from the latest figure to the target at the deadline: the pace needed."""
-    start, s = result.start, result.scenario
-    if d < start.date or d > s.deadline or s.deadline <= start.date:
+    """The pace needed: the straight line from where the region probably is today to the target at the deadline."""
+    path = result.required_path
+    if path is None or not path[0][0] <= d <= path[1][0]:
         return None
-    return start.percent + (s.target_percent - start.percent) * (d - start.date).days / (s.deadline - start.date).days
+    (begin, now), (end, target) = path
+    return now + (target - now) * (d - begin).days / (end - begin).days
 
 
 def _line_chart(title: str, lang: Lang, lines: list[tuple[str, str, Result, bool]],
@@ -216,8 +218,13 @@ def _line_chart(title: str, lang: Lang, lines: list[tuple[str, str, Result, bool
     first = min(obs_dates + [r.start.date for r in results])
     last = max([r.curve[-1][0] for r in results if r.curve] + [r.scenario.deadline for r in results])
     dates = sorted(set(obs_dates) | {r.start.date for r in results} | {r.scenario.deadline for r in results}
-                   | {r.reach_date for r in results if r.reach_date} | set(_months(first, last)))
-    pct = lambda v: i18n.percent(v, lang, 1) if v is not None else ""  # noqa: E731
+                   | {r.reach_date for r in results if r.reach_date} | {r.today for r in results}
+                   | set(_months(first, last)))
+    percent = results[0].unit == "percent"
+    if percent:
+        pct = lambda v: i18n.percent(v, lang, 1) if v is not None else ""  # noqa: E731
+    else:
+        pct = lambda v: i18n.number(v, lang) if v is not None else ""  # noqa: E731
     series = [Series(obs_name, [obs_values[obs_dates.index(d)] if d in obs_dates else None for d in dates],
                      [pct(obs_values[obs_dates.index(d)]) if d in obs_dates else "" for d in dates],
                      obs_color, "markers")]
@@ -237,21 +244,23 @@ def _line_chart(title: str, lang: Lang, lines: list[tuple[str, str, Result, bool
         if detailed:
             series.append(Series(f"{name}: {i18n.t('chart.required', lang)}", [_required(result, d) for d in dates],
                                  [""] * len(dates), color, "dot"))
-    target = results[0].scenario.target_percent
-    return ChartData("line", title, dates, series, True, i18n.t("chart.axis.percent", lang), target,
-                     i18n.t("chart.target_line", lang, target=i18n.percent(target, lang)))
+    target = results[0].target
+    axis = i18n.t("chart.axis.percent" if percent else "chart.axis.people", lang)
+    shown = "" if target is None else i18n.percent(target, lang) if percent else i18n.number(target, lang)
+    label = "" if target is None else i18n.t("chart.target_line", lang, target=shown)
+    return ChartData("line", title, dates, series, percent, axis, target, label)
 
 
 def _pick_numbers(result: Result, lang: Lang) -> list[str]:
     rows = numbers(result, lang)
-    # Projected at the deadline, reach date, still needed, needed per working day, status.
-    return [f"{label}: {value}" for label, value in (rows[0], rows[1], rows[2], rows[5], rows[7])]
+    keys = ("today", "projected", "reach", "still_needed", "required_working", "status")
+    return [f"{rows[k][0]}: {rows[k][1]}" for k in keys if k != "today" or rows[k][1] != "—"]
 
 
 def _projection_slide(snapshot: Snapshot, setup: Setup, row: Row, lang: Lang) -> Slide:
     result, line = setup.line.result, setup.line
     chart = _line_chart(i18n.t("chart.axis.percent", lang), lang, [(setup.name, setup.color, result, True)],
-                        (i18n.t("chart.observed", lang), line.observed_dates, line.observed_percents, setup.color))
+                        (i18n.t("chart.observed", lang), line.observed_dates, line.observed_values, setup.color))
     subtitle = f"{base_label(row.metrics, lang)} · {i18n.t('hover.as_of', lang)} {i18n.date(row.metrics.as_of, lang)}"
     return Slide(f"projection:{setup.region_id}",
                  i18n.t("deck.projection", lang, region=setup.name,
@@ -281,7 +290,7 @@ def _scenario_slide(snapshot: Snapshot, params: Mapping[str, object], indicator:
     chart = _line_chart(i18n.t("chart.axis.percent", lang), lang,
                         [(i18n.t("sim.baseline", lang), GREY, setup.result, False),
                          (i18n.t("sim.scenario", lang), setup.color, setup.line.result, False)],
-                        (i18n.t("chart.observed", lang), setup.line.observed_dates, setup.line.observed_percents,
+                        (i18n.t("chart.observed", lang), setup.line.observed_dates, setup.line.observed_values,
                          setup.color))
     notes = [setup.line.method] + [f"{label}: {value}" for label, value in after.items()]
     notes.append(_source_note(snapshot, row, lang))

@@ -9,12 +9,15 @@ from ikd_core.snapshot import Snapshot
 
 
 def show_value(v: Value | None, lang: Lang, kind: str = "count") -> str:
-    """A value as shown on screen: ≈ when approximate, * when derived, (perk.) when it rests on an estimate."""
+    """A value as shown on screen: > or < when it is a bound, ≈ when approximate, * when derived, (perk.) when it
+    rests on an estimate."""
     if v is None:
         return "—"
     text = i18n.percent(v.value, lang) if kind == "percent" else i18n.number(v.value, lang)
     if v.approximate:
         text = APPROX + text
+    if v.bound is not None:
+        text = ("> " if v.bound == "lower" else "< ") + text
     if v.origin == "derived":
         text += "*"
     elif v.origin == "estimate":
@@ -30,9 +33,30 @@ def source_label(snapshot: Snapshot, source_id: str, lang: Lang) -> str:
 
 
 def base_label(m: Metrics, lang: Lang) -> str:
-    """'wajib KTP', or 'dasar tidak disebutkan (perkiraan: penduduk)' when the base is an analyst's estimate."""
-    label = i18n.base_kind(m.base_kind, lang)
+    """'wajib KTP', 'dasar tidak disebutkan (perkiraan: penduduk)' when the base is an analyst's estimate, or
+    'hanya jumlah, tanpa dasar' for a count whose source names no base."""
     base = m.observation.base
+    if m.percent is None and base is None:
+        return i18n.t("base.count_only", lang)
+    label = i18n.base_kind(m.base_kind, lang)
     if base is not None and base.estimate and base.kind != m.base_kind:
         label += f" ({i18n.t('origin.estimate', lang)}: {i18n.base_kind(base.kind, lang)})"
     return label
+
+
+def base_count_text(m: Metrics, lang: Lang) -> str:
+    """The base's size, or 'tidak disebutkan' when the source names the base but not its size."""
+    base = m.observation.base
+    if base is not None and base.count is None:
+        return i18n.t("base.count_not_stated", lang)
+    return show_value(m.base, lang)
+
+
+def figure_notes(m: Metrics, lang: Lang) -> list[str]:
+    """The analyst's words about a figure: its note, why its percent is of that base, the base's note, and the
+    reasoning of an estimated base, each labelled."""
+    obs, base = m.observation, m.observation.base
+    pairs = [("note", obs.note), ("percent_of_note", obs.percent_of_note),
+             ("base_note", base.note if base else None), ("base_estimate", base.estimate if base else None),
+             ("over_100", obs.over_100_reason)]
+    return [f"{i18n.t(f'notes.{kind}', lang)}: {text}" for kind, text in pairs if text]

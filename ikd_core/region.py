@@ -6,11 +6,11 @@ from dataclasses import dataclass
 
 from ikd_core import i18n
 from ikd_core.compare import hover, status_text
-from ikd_core.display import base_label, show_value, source_label
+from ikd_core.display import base_label, figure_notes, show_value, source_label
 from ikd_core.i18n import Lang
 from ikd_core.metrics import Value, latest
 from ikd_core.palette import region_colors
-from ikd_core.projection import outlook, year_end
+from ikd_core.projection import outlook, plan, year_end
 from ikd_core.snapshot import Snapshot
 
 FACTS = ("population", "population_growth_per_year", "service_points", "service_points_apbd", "outreach_per_week")
@@ -21,10 +21,11 @@ class Series:
     indicator: str
     name: str
     dates: list  # as-of reference dates
-    percents: list[float]
+    values: list[float]  # percents, or people for figures that are counts without a base (`unit`)
     texts: list[str]
     hovers: list[str]
     symbol: str  # marker shape per indicator, so the series differ without colour
+    unit: str = "percent"  # "percent" or "people"
 
 
 @dataclass(frozen=True)
@@ -40,6 +41,7 @@ class RegionView:
     series: list[Series]
     warnings: list[str]
     notes: list[str]
+    figure_notes: list[str]  # the analyst's notes on this region's figures, each with its indicator and date
 
 
 SYMBOLS = ("circle", "square", "diamond", "triangle-up", "x", "star")
@@ -66,12 +68,11 @@ def region_view(snapshot: Snapshot, region_id: str, lang: Lang) -> RegionView:
         })
 
     own = snapshot.metrics_of(region_id)
-    opening = snapshot.dataset.program.public_opening.date if snapshot.dataset.program else None
     deadline = year_end(snapshot.today.year)
     latest_rows = []
     for ind in snapshot.dataset.indicators:
         for m in latest(own, ind.id):
-            out = outlook(own, m, ind, region, opening, deadline)
+            out = outlook(plan(snapshot, region_id, ind.id, deadline))  # type: ignore[arg-type]
             latest_rows.append({
                 c("col.indicator"): getattr(ind.name, lang),
                 c("col.status"): status_text(out.status, lang),
@@ -85,19 +86,26 @@ def region_view(snapshot: Snapshot, region_id: str, lang: Lang) -> RegionView:
 
     series = []
     for k, ind in enumerate(snapshot.dataset.indicators):
-        points = sorted((m for m in own if m.observation.indicator == ind.id and m.percent is not None),
-                        key=lambda m: m.as_of.reference)
-        if points:
+        mine = sorted((m for m in own if m.observation.indicator == ind.id), key=lambda m: m.as_of.reference)
+        # Percents on the percent axis; counts without a base (no percent can be said) on a people axis beside it.
+        for unit, points in (("percent", [m for m in mine if m.percent is not None]),
+                             ("people", [m for m in mine if m.percent is None and m.count is not None])):
+            if not points:
+                continue
+            values = [(m.percent if unit == "percent" else m.count) for m in points]
+            name = getattr(ind.name, lang) + ("" if unit == "percent" else f" ({i18n.t('chart.axis.people', lang)})")
             series.append(Series(
-                ind.id, getattr(ind.name, lang), [m.as_of.reference for m in points],
-                [m.percent.value for m in points],  # type: ignore[union-attr]
-                [show_value(m.percent, lang, "percent") for m in points],
-                [hover(snapshot, m, lang) for m in points], SYMBOLS[k % len(SYMBOLS)],
+                ind.id, name, [m.as_of.reference for m in points], [v.value for v in values],  # type: ignore
+                [show_value(v, lang, "percent" if unit == "percent" else "count") for v in values],
+                [hover(snapshot, m, lang) for m in points], SYMBOLS[k % len(SYMBOLS)], unit,
             ))
 
     warnings = [i18n.finding(f.code, f.params, lang) for m in own for f in snapshot.findings_for(m.observation.id)]
     notes = [n.text for n in region.notes]
+    figure_notes_ = [f"{getattr(snapshot.indicators[m.observation.indicator].name, lang)}, {i18n.date(m.as_of, lang)}: "
+                     f"{note}" for m in own for note in figure_notes(m, lang)]
     return RegionView(
         region.id, region.name, f"{i18n.level(region.level, lang)} · {region.province}",
         region_colors(list(regions))[region.id], parent, children, facts, latest_rows, series, warnings, notes,
+        figure_notes_,
     )

@@ -1,7 +1,13 @@
 """Projections and the what-if model: the same engine for the baseline and for every scenario.
 
-Figures are modelled in people when the base is known (activations A over a base B that may grow), otherwise in
-percentage points of an unknown base. Time runs in days from the latest observation's as-of date.
+A region is projected from its latest exact figure (the start), in one of three units:
+- `percent` with a known base: activations in people over a base that may grow;
+- `percent` without a base: percentage points of an unknown base;
+- `people` for a count with no base (no percent can be said, only people; the target only when the source gave
+  a target count).
+Until `changes_from` (today, unless the user picks a later day) the region goes on at its current pace; a
+scenario's changes (a pace multiplier, service points, outreach) act only from then on: never in the past. Where
+the region probably is *today* and the pace needed *from today* to the deadline are part of every result.
 """
 
 from __future__ import annotations
@@ -9,19 +15,22 @@ from __future__ import annotations
 import datetime as dt
 import math
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import Literal
 
-from ikd_core.metrics import Metrics, people_for_percent
+from ikd_core.metrics import Metrics
 from ikd_core.pace import Pace
 
 Model = Literal["constant", "saturating"]
 Status = Literal["tercapai", "sesuai_jalur", "berisiko", "tertinggal", "tidak_diketahui"]
 STATUSES: tuple[Status, ...] = ("tercapai", "sesuai_jalur", "berisiko", "tertinggal", "tidak_diketahui")
-# The status rule, in words (also in the README): reached; else on track when the current pace is at least the
-# required pace; at risk when the required pace is at most twice the current one; otherwise behind.
+# The status rule, in words (also in the README): reached; else on track when, at the current pace, the target is
+# reached by the deadline; at risk when it would be at twice that pace; otherwise behind. (For a constant pace this
+# is: the current pace is at least the pace needed, or at least half of it.)
 AT_RISK_FACTOR = 2.0
 HORIZON_YEARS = 10
 DAYS_PER_YEAR = 365.25
+CURVE_STEPS = 60
 
 
 @dataclass(frozen=True)
@@ -40,20 +49,38 @@ class Scenario:
     band: float = 0.3  # the low-high band: pace x (1 - band) ... pace x (1 + band)
     model: Model = "constant"
     ceiling_percent: float = 80.0  # the saturating curve's ceiling
+    changes_from: dt.date | None = None  # the day the changes start; None: the day the projection is made
 
 
 @dataclass(frozen=True)
 class Start:
-    """Where a projection starts: the latest observation."""
+    """Where a projection starts: the latest exact figure."""
 
     date: dt.date
-    percent: float
-    base: float | None  # people; None when the source gives no base
+    percent: float | None  # of the base; None for a count without a base
+    base: float | None  # people; None when the source gives no base count
+    people: float | None = None  # activations, when known
     service_points: int | None = None
+    target_people: float | None = None  # the target count the source gave with this figure, if any
+    target_for: float | None = None  # ... and the target percent it is a count of
 
     @property
-    def people(self) -> float | None:
-        return self.percent * self.base / 100 if self.base else None
+    def unit(self) -> Literal["percent", "people"]:
+        return "percent" if self.percent is not None else "people"
+
+    @property
+    def level(self) -> float:
+        """Where the region stands in the engine's own terms: people with a base, else points or people."""
+        if self.base and self.percent is not None:
+            return self.people if self.people is not None else self.percent * self.base / 100
+        return self.percent if self.percent is not None else (self.people or 0.0)
+
+
+@dataclass(frozen=True)
+class Band:
+    low: float
+    mid: float
+    high: float
 
 
 @dataclass(frozen=True)
@@ -61,33 +88,53 @@ class Result:
     scenario: Scenario
     start: Start
     pace: Pace | None
-    people_per_day: float | None  # the pace in people (with the scenario's extras); None without a base
-    points_per_day: float  # the pace in percentage points of the starting base
-    projected_percent: float | None  # at the deadline
-    projected_low: float | None
-    projected_high: float | None
+    today: dt.date
+    changes_from: dt.date  # the day the scenario's changes start acting
+    unit: Literal["percent", "people"]  # what `value`s are: a percent of the base, or people
+    rate_before: float  # the engine's level a day until `changes_from` (people, or points without a base)
+    rate_after: float  # ... and from then on
+    people_per_day: float | None  # the pace from `changes_from` in people, when people can be counted
+    points_per_day: float | None  # the same in percentage points of the starting base, when there is a percent
+    target: float | None  # at the deadline, in `unit`
+    target_people: int | None  # at the deadline, on the grown base
+    at_today: Band | None  # where the region probably is today: an estimate, not data
+    projected: Band | None  # at the deadline
     reach_date: dt.date | None  # the day the target is reached, at the scenario's pace
     reach_earliest: dt.date | None  # at the band's high pace
     reach_latest: dt.date | None  # at the band's low pace; None = not within the horizon
-    target_people: int | None  # at the deadline, on the grown base
-    still_needed: float | None  # people still needed from the start to reach the target by the deadline
-    required_per_day: float | None  # people a day (percentage points a day without a base)
+    still_needed: float | None  # from today's estimate to the target at the deadline, in people (or points)
+    required_per_day: float | None  # from today to the deadline
     required_per_working_day: float | None
     required_per_point_per_working_day: float | None
     status: Status
     curve: list[tuple[dt.date, float, float, float]] = field(default_factory=list)  # date, low, mid, high
+
+    @property
+    def projected_percent(self) -> float | None:
+        return self.projected.mid if self.projected else None
+
+    @property
+    def required_path(self) -> tuple[tuple[dt.date, float], tuple[dt.date, float]] | None:
+        """The pace needed, as a straight line from where the region probably is today to the target at the
+        deadline."""
+        begin = max(self.today, self.start.date)
+        if self.target is None or self.scenario.deadline <= begin:
+            return None
+        if self.at_today is not None:
+            now = self.at_today.mid
+        else:
+            now = self.start.percent if self.unit == "percent" else (self.start.people or 0.0)  # type: ignore
+        return (begin, now), (self.scenario.deadline, self.target)
 
 
 def working_days(start: dt.date, end: dt.date, per_week: int) -> int:
     """Working days after `start` up to and including `end`, Monday first (5: Mon-Fri, 6: Mon-Sat)."""
     if end <= start:
         return 0
-    days = (end - start).days
-    full, rest = divmod(days, 7)
-    count = full * per_week
-    first = (start.weekday() + 1) % 7
-    count += sum(1 for k in range(rest) if (first + k) % 7 < per_week)
-    return count
+    import numpy as np
+
+    mask = [1] * per_week + [0] * (7 - per_week)
+    return int(np.busday_count(start + dt.timedelta(days=1), end + dt.timedelta(days=1), weekmask=mask))
 
 
 def extra_people_per_day(s: Scenario) -> float:
@@ -96,145 +143,216 @@ def extra_people_per_day(s: Scenario) -> float:
             * s.per_outreach_event) / 7
 
 
-def percent_at(start: Start, s: Scenario, points_per_day: float, people_per_day: float | None, days: float) -> float:
-    """The percent `days` after the start, for one pace (constant, or saturating towards the ceiling)."""
-    if days <= 0:
-        return start.percent
-    if s.model == "saturating" and s.ceiling_percent > start.percent:
-        room = s.ceiling_percent - start.percent
-        rate = points_per_day / room
-        percent = s.ceiling_percent - room * math.exp(-rate * days)
-        if not start.base:
-            return percent
-        people = percent * start.base / 100
-    elif start.base and people_per_day is not None:
-        people = start.people + people_per_day * days  # type: ignore[operator]
+@dataclass(frozen=True)
+class _Engine:
+    """The level of one region over time, for one pair of rates (before and after the changes)."""
+
+    start: Start
+    s: Scenario
+    before: float
+    after: float
+    switch: int  # days from the start to `changes_from`
+
+    def level(self, days: float) -> float:
+        """The engine's level (people with a base, else points or people) `days` after the start."""
+        level0 = self.start.level
+        if days <= 0:
+            return level0
+        first, rest = min(days, self.switch), max(0.0, days - self.switch)
+        if self.s.model == "saturating" and self.start.percent is not None:
+            ceiling = self.s.ceiling_percent * (self.start.base or 100) / 100
+            room = ceiling - level0
+            if room > 0:
+                at_switch = ceiling - room * math.exp(-self.before / room * first)
+                return ceiling - (ceiling - at_switch) * math.exp(-self.after / room * rest)
+        return level0 + self.before * first + self.after * rest
+
+    def value(self, days: float) -> float:
+        """A percent of the grown base (or of the unknown base), or people for a count without a base."""
+        level = self.level(days)
+        if self.start.base and self.start.percent is not None:
+            return 100 * level / (self.start.base + self.s.growth_per_year * max(days, 0) / DAYS_PER_YEAR)
+        return level
+
+
+def _target_people(start: Start, s: Scenario, days: int) -> int | None:
+    """The target in people at the deadline: the source's own target count when it is for this target percent (a
+    source may round 153.430,2 down), else the percent of the base, rounded up; plus the target's share of the
+    people the base gains by then."""
+    target = Decimal(repr(float(s.target_percent)))
+    if start.target_people is not None and start.target_for == s.target_percent:
+        now = Decimal(repr(float(start.target_people)))
+    elif start.base:
+        now = target * Decimal(repr(float(start.base))) / 100
     else:
-        return start.percent + points_per_day * days
-    grown = start.base + s.growth_per_year * days / DAYS_PER_YEAR
-    return 100 * people / grown
-
-
-def _reach(start: Start, s: Scenario, points: float, people: float | None) -> dt.date | None:
-    """The first day the percent is at the target within the horizon, or None."""
-    if start.percent >= s.target_percent:
-        return start.date
-    horizon = int(HORIZON_YEARS * DAYS_PER_YEAR)
-    if s.model == "constant":
-        day = _constant_reach(start, s, points, people)
-        if day is None or day > horizon:
-            return None
-        # The closed form in floating point may land a day off: settle it on the same function the chart draws.
-        while day > 1 and percent_at(start, s, points, people, day - 1) >= s.target_percent:
-            day -= 1
-        while percent_at(start, s, points, people, day) < s.target_percent:
-            day += 1
-            if day > horizon:
-                return None
-        return start.date + dt.timedelta(days=day)
-    # A saturating curve over a growing base rises, then falls: it may touch the target for a day or two only.
-    for day in range(1, horizon + 1):
-        if percent_at(start, s, points, people, day) >= s.target_percent:
-            return start.date + dt.timedelta(days=day)
-    return None
-
-
-def _constant_reach(start: Start, s: Scenario, points: float, people: float | None) -> int | None:
-    """The constant pace's first day at the target, in closed form: the percent is (L + p·d) / (B + g·d) in people,
-    or P + p·d in percentage points, so the crossing solves a linear inequality."""
-    if start.base and people is not None:
-        gain = 100 * people - s.target_percent * s.growth_per_year / DAYS_PER_YEAR
-        shortfall = s.target_percent * start.base - 100 * start.people  # type: ignore[operator]
-    else:
-        gain, shortfall = points, s.target_percent - start.percent
-    days = shortfall / gain if gain > 0 else math.inf
-    if days > HORIZON_YEARS * DAYS_PER_YEAR:  # a pace too slow to get there (it may be a denormal float)
         return None
-    return max(1, math.ceil(days))
+    gained = Decimal(repr(s.growth_per_year * max(days, 0) / DAYS_PER_YEAR)) if start.base else Decimal(0)
+    return math.ceil(now + target * gained / 100)
 
 
-def simulate(start: Start, pace: Pace | None, s: Scenario, today: dt.date | None = None) -> Result:
+def simulate(start: Start, pace: Pace | None, s: Scenario, today: dt.date) -> Result:
     """Project `start` with `pace` under scenario `s`: the numbers a Rakorda asks for, and the curve to draw."""
-    base_points = (pace.per_day if pace else 0.0) * s.pace_multiplier
-    extra = extra_people_per_day(s)
-    if start.base:
-        people = base_points * start.base / 100 + extra
-        points = people / start.base * 100
+    changes_from = max(s.changes_from or today, today, start.date)
+    switch = (changes_from - start.date).days
+    days_to_deadline = (s.deadline - start.date).days
+    days_to_today = max(0, (today - start.date).days)
+    per_day = _in_engine_units(start, pace)
+    extra = _extra_in_engine_units(start, s)
+    before, after = per_day or 0.0, (per_day or 0.0) * s.pace_multiplier + extra
+    has_pace = per_day is not None or extra > 0
+
+    def engine(factor: float) -> _Engine:
+        return _Engine(start, s, before * factor, after * factor, switch)
+
+    mid, low, high = engine(1), engine(1 - s.band), engine(1 + s.band)
+    # At risk: the target would be reached at twice the pace from the day changes can start (not in the past).
+    double = _Engine(start, s, before, after * AT_RISK_FACTOR, switch)
+    target_people = _target_people(start, s, days_to_deadline)
+    if start.unit == "people":
+        target = float(target_people) if target_people is not None else None
     else:
-        people, points = None, base_points
-    days = (s.deadline - start.date).days
+        target = s.target_percent
+    at_today = projected = None
+    if has_pace:
+        at_today = Band(low.value(days_to_today), mid.value(days_to_today), high.value(days_to_today))
+        projected = Band(low.value(days_to_deadline), mid.value(days_to_deadline), high.value(days_to_deadline))
+    reach = early = late = None
+    if has_pace and target is not None:
+        reach, early, late = (_reach(e, target, start.date) for e in (mid, high, low))
 
-    def at(factor: float, d: float) -> float:
-        return percent_at(start, s, points * factor, people * factor if people is not None else None, d)
-
-    projected = low = high = None
-    if pace is not None or extra:
-        projected, low, high = at(1, days), at(1 - s.band, days), at(1 + s.band, days)
-    reach = reach_early = reach_late = None
-    if pace is not None or extra:
-        reach = _reach(start, s, points, people)
-        reach_early = _reach(start, s, points * (1 + s.band), people * (1 + s.band) if people is not None else None)
-        reach_late = _reach(start, s, points * (1 - s.band), people * (1 - s.band) if people is not None else None)
-
-    target_people = still = required = None
-    if start.base:
-        grown = start.base + s.growth_per_year * max(days, 0) / DAYS_PER_YEAR
-        target_people = people_for_percent(s.target_percent, grown)
-        still = max(0.0, target_people - start.people)  # type: ignore[operator]
-        required = still / days if days > 0 else None
-    elif days > 0:
-        required = max(0.0, s.target_percent - start.percent) / days
-    work = working_days(start.date, s.deadline, s.working_days_per_week)
-    per_working = required * days / work if required is not None and work else None
+    # What it takes from today: from where the region probably is today to the target at the deadline.
+    still = required = None
+    days_left = (s.deadline - max(today, start.date)).days
+    level_today = mid.level(days_to_today) if has_pace else start.level
+    if start.base and start.percent is not None and target_people is not None:
+        still = max(0.0, target_people - level_today)
+    elif start.unit == "people" and target_people is not None:
+        still = max(0.0, target_people - level_today)
+    elif start.percent is not None:
+        still = max(0.0, s.target_percent - level_today)
+    if still is not None and days_left > 0:
+        required = still / days_left
+    work = working_days(max(today, start.date), s.deadline, s.working_days_per_week)
+    per_working = required * days_left / work if required is not None and work else None
     points_total = (start.service_points or 0) + s.extra_points
     per_point = per_working / points_total if per_working is not None and points_total else None
 
-    current = people if start.base else points
-    status = classify(start.percent, s.target_percent, current if (pace or extra) else None, required)
-    curve_end = max(s.deadline, (today or start.date), reach or start.date)
-    curve = _curve(start, s, points, people, (curve_end - start.date).days)
-    return Result(s, start, pace, people, points, projected, low, high, reach, reach_early, reach_late,
-                  target_people, still, required, per_working, per_point, status, curve)
+    status = _status(start, s, target, has_pace, mid, double, days_to_deadline)
+    people = after if start.base or start.unit == "people" else None
+    points = after / start.base * 100 if start.base and start.percent is not None else (
+        after if start.unit == "percent" else None)
+    curve_end = max(s.deadline, today, reach or start.date, start.date + dt.timedelta(days=1))
+    return Result(
+        scenario=s, start=start, pace=pace, today=today, changes_from=changes_from, unit=start.unit,
+        rate_before=before, rate_after=after, people_per_day=people, points_per_day=points, target=target,
+        target_people=target_people, at_today=at_today, projected=projected, reach_date=reach, reach_earliest=early,
+        reach_latest=late, still_needed=still, required_per_day=required, required_per_working_day=per_working,
+        required_per_point_per_working_day=per_point, status=status,
+        curve=_curve(low, mid, high, start.date, (curve_end - start.date).days, switch),
+    )
 
 
-def classify(percent: float, target: float, pace: float | None, required: float | None) -> Status:
-    """The status rule: reached; on track (pace >= required); at risk (required <= 2 x pace); behind."""
-    if percent >= target:
+def _in_engine_units(start: Start, pace: Pace | None) -> float | None:
+    """The pace in the engine's level a day: people with a base, else points (or people for a count)."""
+    if pace is None:
+        return None
+    if start.base and start.percent is not None:
+        return pace.per_day if pace.unit == "people" else pace.per_day * start.base / 100
+    if start.unit == "percent":
+        return pace.per_day if pace.unit == "points" else None  # people cannot become points without a base
+    return pace.per_day if pace.unit == "people" else None
+
+
+def _extra_in_engine_units(start: Start, s: Scenario) -> float:
+    extra = extra_people_per_day(s)
+    if start.unit == "people" or (start.base and start.percent is not None):
+        return extra
+    return 0.0  # people added to an unknown base cannot be turned into points
+
+
+def _status(start: Start, s: Scenario, target: float | None, has_pace: bool, mid: _Engine, double: _Engine,
+            days: int) -> Status:
+    reached = start.percent >= s.target_percent if start.percent is not None else (
+        target is not None and start.people is not None and start.people >= target)
+    if reached:
         return "tercapai"
-    if pace is None or required is None:
+    if not has_pace or target is None or days <= 0:
         return "tidak_diketahui"
-    if pace >= required:
+    if mid.value(days) >= target:
         return "sesuai_jalur"
-    if pace * AT_RISK_FACTOR >= required:
+    if double.value(days) >= target:
         return "berisiko"
     return "tertinggal"
 
 
-def _curve(start: Start, s: Scenario, points: float, people: float | None, days: int, steps: int = 60):
-    days = max(days, 1)
-    out = []
-    for k in range(steps + 1):
-        d = round(days * k / steps)
-        scaled = (lambda f: people * f) if people is not None else (lambda f: None)  # noqa: E731
-        out.append((start.date + dt.timedelta(days=d),
-                    percent_at(start, s, points * (1 - s.band), scaled(1 - s.band), d),
-                    percent_at(start, s, points, people, d),
-                    percent_at(start, s, points * (1 + s.band), scaled(1 + s.band), d)))
-    return out
+def _reach(e: _Engine, target: float, start: dt.date) -> dt.date | None:
+    """The first day the value is at the target, within the horizon; None otherwise."""
+    if e.value(0) >= target:
+        return start
+    horizon = int(HORIZON_YEARS * DAYS_PER_YEAR)
+    if e.s.model == "constant" or e.start.percent is None:
+        day = _linear_reach(e, target, horizon)
+        return start + dt.timedelta(days=day) if day is not None else None
+    # A saturating curve over a growing base rises, then falls: it may touch the target for a day or two only.
+    for day in range(1, horizon + 1):
+        if e.value(day) >= target:
+            return start + dt.timedelta(days=day)
+    return None
+
+
+def _linear_reach(e: _Engine, target: float, horizon: int) -> int | None:
+    """Closed form, segment by segment: the level is linear in days (L + r·d), and the percent is that over a base
+    growing linearly (B + g·d), so each crossing solves a linear inequality. Settled on `value` to the day."""
+    grows = bool(e.start.base and e.start.percent is not None)
+    growth = e.s.growth_per_year / DAYS_PER_YEAR if grows else 0.0
+    for first, last, rate in ((0, e.switch, e.before), (e.switch, horizon, e.after)):
+        if last <= first:
+            continue
+        level = e.level(first)
+        if grows:  # 100·(level + rate·(d − first)) ≥ target·(B + g·d)
+            gain = 100 * rate - target * growth
+            shortfall = target * (e.start.base + growth * first) - 100 * level  # type: ignore[operator]
+        else:
+            gain, shortfall = rate, target - level
+        if gain <= 0:
+            if shortfall <= 0:
+                return max(1, first)
+            continue
+        wait = shortfall / gain
+        if wait > last - first:  # not within this segment (the pace may be as slow as a denormal float)
+            continue
+        day = max(first, 1, first + math.ceil(wait))
+        while day > max(1, first) and e.value(day - 1) >= target:
+            day -= 1
+        while day <= last and e.value(day) < target:
+            day += 1
+        if day <= last:
+            return day
+    return None
+
+
+def _curve(low: _Engine, mid: _Engine, high: _Engine, start: dt.date, days: int, switch: int,
+           steps: int = CURVE_STEPS) -> list[tuple[dt.date, float, float, float]]:
+    marks = sorted({round(days * k / steps) for k in range(steps + 1)} | ({switch} if 0 < switch < days else set()))
+    return [(start + dt.timedelta(days=d), low.value(d), mid.value(d), high.value(d)) for d in marks]
 
 
 def start_of(m: Metrics, service_points: int | None = None) -> Start | None:
-    """The projection's starting point from a region's latest metrics; None without a percent.
+    """The projection's starting point from a region's latest figure; None for a bound, or nothing exact.
 
     When the source states both the count and the base exactly, they decide the percent: a rounded or
     "sekitar" percent that disagrees with them (Padang's 30,06% for 29,92%) must not declare a target reached.
     """
-    if m.percent is None:
+    percent = m.percent.value if m.percent is not None and m.percent.exact else None
+    people = m.count.value if m.count is not None and m.count.exact else None
+    if percent is None and people is None:
         return None
-    percent = m.percent.value
     count, base = m.count, m.base
-    if (count and base and count.origin == "reported" and base.origin == "reported"
+    if (count and base and count.exact and count.origin == "reported" and base.origin == "reported"
             and not count.approximate and not base.approximate):
         percent = count.value / base.value * 100
-    return Start(m.as_of.reference, percent, base.value if base else None, service_points)
-
+    if percent is None and m.percent is not None:
+        return None  # a bound on the percent: the count alone would hide that the source gave more
+    reported = m.target_count if m.target_count is not None and m.target_count.origin == "reported" else None
+    return Start(m.as_of.reference, percent, base.value if base and percent is not None else None, people,
+                 service_points, reported.value if reported else None, m.target_percent if reported else None)

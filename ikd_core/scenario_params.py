@@ -43,7 +43,7 @@ SCALES = {
     "growth": Scale("growth_per_year", 0, 100_000, 500),
 }
 CHOICES = {"wdays": ("working_days_per_week", (5, 6))}
-DATES = {"deadline": "deadline"}
+DATES = {"deadline": "deadline", "start": "changes_from"}  # start: the day the changes start acting
 KEYS = (*SCALES, *CHOICES, *DATES)
 
 
@@ -55,6 +55,11 @@ def per_point_default(s: Scenario, result: Result) -> float:
     return 0.0
 
 
+def changes_from_default(result: Result) -> dt.date:
+    """Changes start today: a what-if never acts in the past."""
+    return max(result.today, result.start.date)
+
+
 def defaults(base: Scenario, result: Result) -> dict[str, object]:
     """Each link key's value for the region as it is (left out of a link), snapped onto its scale."""
     values = {key: getattr(base, scale.field) for key, scale in SCALES.items()}
@@ -62,6 +67,7 @@ def defaults(base: Scenario, result: Result) -> dict[str, object]:
     out: dict[str, object] = {key: SCALES[key].snap(v) for key, v in values.items()}
     out["wdays"] = base.working_days_per_week
     out["deadline"] = base.deadline
+    out["start"] = changes_from_default(result)
     return out
 
 
@@ -76,6 +82,9 @@ def changes(base: Scenario, result: Result, given: Mapping[str, object]) -> dict
     out["working_days_per_week"] = wdays if wdays in CHOICES["wdays"][1] else base.working_days_per_week
     deadline = values["deadline"]
     out["deadline"] = deadline if isinstance(deadline, dt.date) else base.deadline
+    start = values["start"]
+    earliest = changes_from_default(result)
+    out["changes_from"] = max(start, earliest) if isinstance(start, dt.date) else earliest
     return out
 
 

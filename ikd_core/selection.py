@@ -24,7 +24,8 @@ KINDS = {
     "common": "bool", "at": "date",
     "method": "str", "window": "int", "model": "str", "ceiling": "float", "band": "int", "deadline": "date",
     "mult": "float", "points": "int", "per_point": "float", "events": "float", "per_event": "float",
-    "wdays": "int", "target": "float", "growth": "float", "slide": "int", "top": "int", "page": "int",
+    "wdays": "int", "target": "float", "growth": "float", "start": "date", "slide": "int", "top": "int",
+    "page": "int",
 }
 # Numeric parameters: the slider's range, so a link cannot push a widget outside it.
 RANGES = {
@@ -34,7 +35,7 @@ RANGES = {
 }
 # What an export (the Presentasi page's downloads, `python -m ikd_core export`) reads from a selection.
 EXPORT_KEYS = ("lang", "regions", "indicator", "region", "deadline", "method", "window",
-               "mult", "points", "per_point", "events", "per_event", "wdays", "target", "growth")
+               "mult", "points", "per_point", "events", "per_event", "wdays", "target", "growth", "start")
 DATE_RANGE = (dt.date(2023, 1, 1), dt.date(2035, 12, 31))
 
 

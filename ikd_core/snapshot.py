@@ -89,6 +89,14 @@ class Snapshot:
     def findings_for(self, observation_id: str) -> list[Finding]:
         return self._by_subject.get(observation_id, [])
 
+    def gap(self) -> str | None:
+        """What a file still lacks before figures can be drawn ("regions", "indicators"), or None."""
+        if not self.regions:
+            return "regions"
+        if not self.indicators:
+            return "indicators"
+        return None
+
     def line_of(self, path: tuple) -> int:
         return self.loaded.positions.locate(path)[1][0]
 
@@ -100,6 +108,12 @@ def build(loaded: Loaded, today: dt.date) -> Snapshot:
         f
         for i, m in enumerate(metrics)
         for f in checks.observation_findings(m, i, loaded.source_texts.get(m.observation.source),
-                                             m.observation.id in newest)
+                                             m.observation.id in newest, check_quotes=True)
     ]
+    findings += checks.dataset_findings(loaded.dataset, metrics, loaded.source_texts)
     return Snapshot(loaded, today, metrics, findings)
+
+
+def by_line(snapshot: Snapshot) -> list[Finding]:
+    """The findings in the order an analyst reads the file."""
+    return sorted(snapshot.findings, key=lambda f: snapshot.line_of(f.path))

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from ikd_core import i18n
-from ikd_core.display import base_label, show_value, source_label
+from ikd_core.display import base_count_text, base_label, figure_notes, show_value, source_label
 from ikd_core.errors import format_path
 from ikd_core.i18n import Lang
 from ikd_core.metrics import Metrics
-from ikd_core.snapshot import Snapshot
+from ikd_core.snapshot import Snapshot, by_line
 
 
 def observation_rows(snapshot: Snapshot, lang: Lang,
@@ -23,13 +23,14 @@ def observation_rows(snapshot: Snapshot, lang: Lang,
             c("col.indicator"): getattr(indicators[obs.indicator].name, lang),
             c("col.percent"): show_value(m.percent, lang, "percent"),
             c("col.base"): base_label(m, lang),
-            c("col.base_count"): show_value(m.base, lang),
+            c("col.base_count"): base_count_text(m, lang),
             c("col.count"): show_value(m.count, lang),
             c("col.still_needed"): show_value(m.still_needed, lang),
             c("col.as_of"): i18n.date(m.as_of, lang),
             c("col.source"): source_label(snapshot, obs.source, lang),
             c("col.title"): snapshot.sources[obs.source].title or "—",
             c("col.quote"): " … ".join(obs.quotes),
+            c("col.note"): " · ".join(figure_notes(m, lang)),
             c("col.line"): str(snapshot.line_of(("observations", i))),
         })
     return rows
@@ -44,7 +45,7 @@ def warning_rows(snapshot: Snapshot, lang: Lang) -> list[dict[str, str]]:
             i18n.t("col.warnings", lang): i18n.finding(f.code, f.params, lang),
             i18n.t("col.field", lang): format_path(f.path),
         }
-        for f in snapshot.findings
+        for f in by_line(snapshot)
     ]
 
 

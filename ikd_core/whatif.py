@@ -7,13 +7,12 @@ from dataclasses import dataclass, replace
 
 from ikd_core import i18n
 from ikd_core.compare import hover, status_text
-from ikd_core.display import base_label
+from ikd_core.display import base_label, show_value, source_label
 from ikd_core.i18n import Lang
-from ikd_core.metrics import target_for
-from ikd_core.pace import Pace, PaceMethod, estimate_pace, series
+from ikd_core.metrics import Metrics
 from ikd_core.palette import region_colors
-from ikd_core.projection import baseline, year_end
-from ikd_core.scenario import Result, Scenario, simulate, start_of
+from ikd_core.projection import Plan, outlook, plan
+from ikd_core.scenario import Result, Scenario
 from ikd_core.snapshot import Snapshot
 
 
@@ -25,31 +24,36 @@ class Line:
     name: str
     color: str
     observed_dates: list[dt.date]
-    observed_percents: list[float]
+    observed_values: list[float]  # percents, or people for a region whose figures are counts without a base
     observed_hovers: list[str]
     result: Result
-    method: str  # the pace's method, window and assumptions, in words
+    method: str  # the pace's figures, method, window and assumptions, in words
     observed_name: str | None = None  # the observations' legend entry, when not "<name>: data"
+    region_name: str = ""  # the region's own name, when `name` is a scenario's
+
+    @property
+    def unit(self) -> str:
+        return self.result.unit
 
 
 @dataclass(frozen=True)
 class Setup:
-    """The region's latest figure and pace, ready to run scenarios against."""
+    """A region's plan, run as it is (the baseline) and under a scenario."""
 
     region_id: str
     name: str
     color: str
     base_kind: str
+    plan: Plan
     baseline: Scenario
     result: Result  # the baseline's result
     line: Line  # the scenario's
 
     def side_by_side(self, lang: Lang) -> list[Line]:
         """The baseline (grey) and the scenario (the region's colour) as two lines for one chart. Both start from
-        the same observations, so they are drawn once, under the region's name (a grey set under the coloured
-        one had a legend entry for markers nobody could see)."""
-        return [replace(self.line, name=i18n.t("sim.baseline", lang), color="#777777", result=self.result,
-                        observed_dates=[], observed_percents=[], observed_hovers=[]),
+        the same observations, so they are drawn once, under the region's name."""
+        return [replace(self.line, name=i18n.t("sim.baseline", lang), color="#595959", result=self.result,
+                        observed_dates=[], observed_values=[], observed_hovers=[]),
                 replace(self.line, name=i18n.t("sim.scenario", lang),
                         observed_name=f"{self.name}: {i18n.t('chart.observed', lang)}")]
 
@@ -57,45 +61,78 @@ class Setup:
 @dataclass(frozen=True)
 class _Observed:
     dates: list[dt.date]
-    percents: list[float]
+    values: list[float]
     hovers: list[str]
-    pace: Pace | None
 
 
-def _observed(snapshot: Snapshot, region_id: str, indicator: str, lang: Lang, method: PaceMethod,
-              window: int) -> _Observed:
-    """What a region's line draws of its observations, and its pace: the same on every slider move, so computed
-    once per file version (the hover texts alone were most of a Simulasi rerun at national scale)."""
+def _observed(snapshot: Snapshot, p: Plan, lang: Lang) -> _Observed:
+    """What a region's line draws of its figures: the same on every slider move, so computed once per file version
+    (the hover texts alone were most of a Simulasi rerun at national scale)."""
     def compute() -> _Observed:
-        points = series(snapshot.metrics_of(region_id), region_id, indicator)
-        opening = snapshot.dataset.program.public_opening.date if snapshot.dataset.program else None
-        return _Observed([p.as_of.reference for p in points], [p.percent.value for p in points],  # type: ignore[union-attr]
-                         [hover(snapshot, p, lang) for p in points], estimate_pace(points, opening, method, window))
-    return snapshot.memo(("observed", region_id, indicator, lang, method, window), compute)  # type: ignore[return-value]
+        people = p.start is not None and p.start.unit == "people"
+        values = [m.count.value if people else m.percent.value for m in p.figures]  # type: ignore[union-attr]
+        return _Observed([m.as_of.reference for m in p.figures], values, [hover(snapshot, m, lang) for m in p.figures])
+    key = ("observed", p.region.id, p.indicator.id, lang, p.pace.observation_ids if p.pace else ())
+    return snapshot.memo(key, compute)  # type: ignore[return-value]
 
 
 def region_scenario(snapshot: Snapshot, region_id: str, indicator: str, lang: Lang,
-                    deadline: dt.date | None = None, method: PaceMethod = "last_two", window: int = 3,
+                    deadline: dt.date | None = None, method: str = "last_two", window: int = 3,
                     **changes: object) -> Setup | None:
-    """The baseline of one region, and the same with `changes` applied (the scenario); None without data."""
-    region = snapshot.regions[region_id]
-    ind = snapshot.indicators[indicator]
-    m = snapshot.latest_of(indicator).get(region_id)
-    if m is None or m.percent is None:
+    """The baseline of one region, and the same with `changes` applied (the scenario); None when the region has no
+    exact figure of the indicator, or the indicator no target."""
+    p = plan(snapshot, region_id, indicator, deadline, method, window)  # type: ignore[arg-type]
+    if p is None or p.start is None or p.baseline is None:
         return None
-    deadline = deadline or year_end(snapshot.today.year)
-    target = target_for(ind, deadline.year)
-    seen = _observed(snapshot, region_id, indicator, lang, method, window)
-    service = int(region.facts.service_points.value) if region.facts.service_points else None
-    start = start_of(m, service)
-    base = baseline(region, target[1] if target else 30.0, deadline)
-    scenario = Scenario(**{**base.__dict__, **changes})
-    result = simulate(start, seen.pace, scenario, snapshot.today)  # type: ignore[arg-type]
+    base, scenario = outlook(p).result, outlook(p, **changes).result
+    assert base is not None and scenario is not None  # a plan with a start and a baseline always projects
+    seen = _observed(snapshot, p, lang)
     color = region_colors(list(snapshot.regions))[region_id]
-    line = Line(region_id, region.name, color, seen.dates, seen.percents, seen.hovers, result,
-                method_text(result, m, lang))
-    return Setup(region_id, region.name, color, m.base_kind, base,
-                 simulate(start, seen.pace, base, snapshot.today), line)  # type: ignore[arg-type]
+    line = Line(region_id, p.region.name, color, seen.dates, seen.values, seen.hovers, scenario,
+                method_text(snapshot, p, scenario, lang), region_name=p.region.name)
+    return Setup(region_id, p.region.name, color, p.latest.base_kind, p, p.baseline, base, line)
+
+
+def no_projection(snapshot: Snapshot, region_id: str, indicator: str, lang: Lang) -> str:
+    """Why a region has no projection of an indicator, in words."""
+    p = plan(snapshot, region_id, indicator)
+    name, ind = snapshot.regions[region_id].name, getattr(snapshot.indicators[indicator].name, lang)
+    if p is None:
+        return i18n.t("projection.none.no_figure", lang, region=name, indicator=ind)
+    if p.baseline is None:
+        return i18n.t("projection.none.no_target", lang, region=name, indicator=ind)
+    return i18n.t("projection.none.bound", lang, region=name, value=show_value(p.latest.percent or p.latest.count,
+                                                                                lang, "percent" if p.latest.percent
+                                                                                else "count"),
+                  date=i18n.date(p.latest.as_of, lang))
+
+
+def projections(snapshot: Snapshot, region_ids: list[str], indicator: str, lang: Lang, deadline: dt.date,
+                method: str = "last_two", window: int = 3, **changes: object) -> tuple[list[Setup], list[str]]:
+    """The chosen regions' projections, and for those without one, why, in words."""
+    setups, missing = [], []
+    for rid in region_ids:
+        setup = region_scenario(snapshot, rid, indicator, lang, deadline, method, window, **changes)
+        if setup is None:
+            missing.append(no_projection(snapshot, rid, indicator, lang))
+        else:
+            setups.append(setup)
+    return setups, missing
+
+
+def by_unit(setups: list[Setup]) -> list[list[Setup]]:
+    """Projections in percent, then those in people (counts without a base): one chart each, never one axis."""
+    groups = [[s for s in setups if s.line.unit == unit] for unit in ("percent", "people")]
+    return [g for g in groups if g]
+
+
+def results_table(setups: list[Setup], lang: Lang) -> dict[str, dict[str, str]]:
+    """Region name -> (output label -> value), for the projection page's table: one row per output, whatever unit
+    each region is counted in."""
+    tables = [numbers(s.line.result, lang) for s in setups]
+    labels = {key: label for key, (label, _) in tables[0].items()} if tables else {}
+    return {s.name: {labels[key]: value for key, (_, value) in table.items()} for s, table in zip(setups, tables,
+                                                                                               strict=True)}
 
 
 def mixed_bases(setups: list[Setup]) -> bool:
@@ -103,32 +140,64 @@ def mixed_bases(setups: list[Setup]) -> bool:
     return len({s.base_kind for s in setups}) > 1
 
 
-def method_text(result: Result, m, lang: Lang) -> str:
-    """How the pace and the projection were made, in one paragraph a presenter can read aloud."""
-    p, s = result.pace, result.scenario
+def _figure(snapshot: Snapshot, m: Metrics, lang: Lang) -> str:
+    """One figure a pace rests on, as the method text names it: date, value and source."""
+    value = show_value(m.percent, lang, "percent") if m.percent is not None else show_value(m.count, lang)
+    return i18n.t("method.figure", lang, date=i18n.date(m.as_of, lang), value=value,
+                  source=source_label(snapshot, m.observation.source, lang))
+
+
+def method_text(snapshot: Snapshot, p: Plan, result: Result, lang: Lang) -> str:
+    """How the pace and the projection were made, and on which figures, in one paragraph a presenter can read."""
+    pace, s = p.pace, result.scenario
+    figures = {m.observation.id: m for m in p.figures}
     parts = []
-    if p is None:
+    if pace is None:
         parts.append(i18n.t("method.no_pace", lang))
     else:
-        parts.append(i18n.t(f"method.pace.{p.method}", lang, start=i18n.date_of(p.start, lang),
-                            end=i18n.date_of(p.end, lang), n=len(p.observation_ids),
-                            points=i18n.number(p.per_day, lang, 4)))
-    if result.people_per_day is not None:
-        parts.append(i18n.t("method.people", lang, people=i18n.number(result.people_per_day, lang, 1),
-                            base=base_label(m, lang)))
+        named = "; ".join(_figure(snapshot, figures[i], lang) for i in pace.observation_ids if i in figures)
+        unit = i18n.t(f"method.unit.{pace.unit}", lang)
+        amount = i18n.number(pace.per_day, lang, 1 if pace.unit == "people" else 4)
+        parts.append(i18n.t(f"method.pace.{pace.method}", lang, start=i18n.date_of(pace.start, lang),
+                            end=i18n.date_of(pace.end, lang), n=len(pace.observation_ids), figures=named,
+                            days=i18n.number(pace.window_days, lang), amount=amount, unit=unit))
+        if pace.reason:
+            parts.append(i18n.t(f"method.reason.{pace.reason}", lang, days=i18n.number(pace.closest_days, lang),
+                                minimum=30))
+        if pace.bases_differ:
+            parts.append(i18n.t("method.bases_differ", lang))
+    if result.people_per_day is not None and pace is not None and pace.unit == "points" and result.start.base:
+        parts.append(i18n.t("method.people", lang, people=i18n.number(result.rate_before, lang, 1),
+                            base=base_label(p.latest, lang)))
+    if result.unit == "people":
+        parts.append(i18n.t("method.count_only", lang))
     parts.append(i18n.t(f"method.model.{s.model}", lang, ceiling=i18n.percent(s.ceiling_percent, lang)))
     parts.append(i18n.t("method.band", lang, band=i18n.percent(s.band * 100, lang)))
     if s.growth_per_year:
         parts.append(i18n.t("method.growth", lang, growth=i18n.number(s.growth_per_year, lang)))
-    parts.append(i18n.t("method.required", lang, date=i18n.date_of(result.start.date, lang),
+    if result.at_today is not None and result.today > result.start.date:
+        parts.append(i18n.t("method.today", lang, date=i18n.date_of(result.today, lang),
+                            value=_value_text(result.at_today.mid, result, lang),
+                            low=_value_text(result.at_today.low, result, lang),
+                            high=_value_text(result.at_today.high, result, lang),
+                            data=i18n.date_of(result.start.date, lang)))
+    parts.append(i18n.t("method.required", lang, date=i18n.date_of(max(result.today, result.start.date), lang),
                         days=s.working_days_per_week))
+    if result.changes_from > result.start.date and (result.rate_after != result.rate_before):
+        parts.append(i18n.t("method.changes_from", lang, date=i18n.date_of(result.changes_from, lang)))
     return " ".join(parts)
+
+
+def _value_text(value: float, result: Result, lang: Lang) -> str:
+    return i18n.percent(value, lang, 1) if result.unit == "percent" else i18n.number(value, lang)
 
 
 def reach_text(result: Result, lang: Lang) -> str:
     """'12 Maret 2027 (antara … dan …)', or 'tidak dalam 10 tahun'."""
-    if result.start.percent >= result.scenario.target_percent:
+    if result.status == "tercapai":
         return i18n.t("status.tercapai", lang)
+    if result.target is None:
+        return "—"
     if result.reach_date is None:
         return i18n.t("reach.never", lang)
     late = i18n.date_of(result.reach_latest, lang) if result.reach_latest else i18n.t("reach.never_short", lang)
@@ -137,55 +206,70 @@ def reach_text(result: Result, lang: Lang) -> str:
 
 
 def headline(result: Result, lang: Lang) -> tuple[str, str, str]:
-    """The projected percent at the deadline for a big number: label, value, and its band in words."""
+    """The projected value at the deadline for a big number: label, value, and its band in words."""
     label = i18n.t("out.projected", lang, date=i18n.date_of(result.scenario.deadline, lang))
-    projected, low, high = result.projected_percent, result.projected_low, result.projected_high
-    if projected is None or low is None or high is None:
+    if result.projected is None:
         return label, "—", ""
-    band = i18n.t("out.band", lang, low=i18n.percent(low, lang, 1), high=i18n.percent(high, lang, 1))
-    return label, i18n.percent(projected, lang, 1), band
+    band = i18n.t("out.band", lang, low=_value_text(result.projected.low, result, lang),
+                  high=_value_text(result.projected.high, result, lang))
+    value = _value_text(result.projected.mid, result, lang)
+    return label, value if result.unit == "percent" else i18n.t("unit.people", lang, n=value), band
 
 
-def numbers(result: Result, lang: Lang) -> list[tuple[str, str]]:
-    """The outputs a Rakorda asks for, labelled, in the order they are read."""
+def _amount(value: float | None, result: Result, lang: Lang, decimals: int = 0) -> str:
+    """People ('4.856 orang'), or percentage points of an unknown base ('20,33 poin persen'), with the unit."""
+    if value is None:
+        return "—"
+    if result.unit == "people" or result.start.base is not None:
+        return i18n.t("unit.people", lang, n=i18n.number(value, lang, decimals))
+    return i18n.t("unit.points", lang, n=i18n.number(value, lang, 3 if value < 1 else 2))
+
+
+def numbers(result: Result, lang: Lang) -> dict[str, tuple[str, str]]:
+    """The outputs a Rakorda asks for, by name: (label, value with its unit), in the order they are read. Labels
+    are the same for every region, so regions counted in people and in percent share one table."""
     s = result.scenario
-    unit = "people" if result.people_per_day is not None else "points"
-    fmt = (lambda v: i18n.number(v, lang)) if unit == "people" else (lambda v: i18n.number(v, lang, 3))  # noqa
     dash = "—"
-    projected, low, high = result.projected_percent, result.projected_low, result.projected_high
-    rows = [
-        (i18n.t("out.projected", lang, date=i18n.date_of(s.deadline, lang)),
-         f"{i18n.percent(projected, lang, 1)} ({i18n.percent(low, lang, 1)}–{i18n.percent(high, lang, 1)})"
-         if projected is not None and low is not None and high is not None else dash),
-        (i18n.t("out.reach", lang, target=i18n.percent(s.target_percent, lang)), reach_text(result, lang)),
-        (i18n.t("out.still_needed", lang), i18n.number(result.still_needed, lang) if result.still_needed is not None
-         else dash),
-        (i18n.t(f"out.current.{unit}", lang), fmt(result.people_per_day if unit == "people"
-                                                   else result.points_per_day)),
-        (i18n.t(f"out.required.{unit}", lang), fmt(result.required_per_day) if result.required_per_day is not None
-         else dash),
-        (i18n.t(f"out.required_working.{unit}", lang, days=s.working_days_per_week),
-         fmt(result.required_per_working_day) if result.required_per_working_day is not None else dash),
-        (i18n.t("out.required_point", lang), i18n.number(result.required_per_point_per_working_day, lang, 1)
-         if result.required_per_point_per_working_day is not None else dash),
-        (i18n.t("out.status", lang), status_text(result.status, lang)),
-    ]
-    return rows
+    band = result.at_today
+    today = (i18n.t("out.today_value", lang, value=_value_text(band.mid, result, lang),
+                    low=_value_text(band.low, result, lang), high=_value_text(band.high, result, lang))
+             if band is not None and result.today > result.start.date else dash)
+    projected = result.projected
+    current = result.people_per_day if result.people_per_day is not None else result.points_per_day
+    target = (i18n.percent(s.target_percent, lang) if result.unit == "percent"
+              else i18n.number(result.target, lang) if result.target is not None else None)
+    reach_label = i18n.t("out.reach", lang, target=target) if target else i18n.t("out.reach_unknown", lang)
+    return {
+        "today": (i18n.t("out.today", lang, date=i18n.date_of(result.today, lang)), today),
+        "projected": (i18n.t("out.projected", lang, date=i18n.date_of(s.deadline, lang)),
+                      f"{_value_text(projected.mid, result, lang)} ({_value_text(projected.low, result, lang)}–"
+                      f"{_value_text(projected.high, result, lang)})" if projected is not None else dash),
+        "reach": (reach_label, reach_text(result, lang)),
+        "still_needed": (i18n.t("out.still_needed_today", lang), _amount(result.still_needed, result, lang)),
+        "current": (i18n.t("out.current", lang), _amount(current, result, lang)),
+        "required": (i18n.t("out.required", lang), _amount(result.required_per_day, result, lang)),
+        "required_working": (i18n.t("out.required_working", lang, days=s.working_days_per_week),
+                             _amount(result.required_per_working_day, result, lang)),
+        "required_point": (i18n.t("out.required_point", lang),
+                           _amount(result.required_per_point_per_working_day, result, lang, 1)),
+        "status": (i18n.t("out.status", lang), status_text(result.status, lang)),
+    }
 
 
 def comparison_table(named: list[tuple[str, Result]], lang: Lang) -> list[dict[str, str]]:
     """Baseline and kept scenarios in one table: one row per output, one column per scenario."""
-    columns = {name: dict(numbers(result, lang)) for name, result in named}
-    labels = [label for label, _ in numbers(named[0][1], lang)] if named else []
+    columns = {name: dict(numbers(result, lang).values()) for name, result in named}
+    labels = [label for label, _ in numbers(named[0][1], lang).values()] if named else []
     # Scenario inputs first, so the table says what each column assumed.
-    inputs = {name: scenario_inputs(result.scenario, lang) for name, result in named}
+    inputs = {name: scenario_inputs(result.scenario, lang, result.changes_from) for name, result in named}
     input_labels = list(next(iter(inputs.values()))) if inputs else []
     return ([{i18n.t("col.item", lang): label, **{n: inputs[n][label] for n in inputs}} for label in input_labels]
-            + [{i18n.t("col.item", lang): label, **{n: columns[n][label] for n in columns}} for label in labels])
+            + [{i18n.t("col.item", lang): label, **{n: columns[n].get(label, "—") for n in columns}}
+               for label in labels])
 
 
-def scenario_inputs(s: Scenario, lang: Lang) -> dict[str, str]:
-    return {
+def scenario_inputs(s: Scenario, lang: Lang, changes_from: dt.date | None = None) -> dict[str, str]:
+    out = {
         i18n.t("in.multiplier", lang): f"{i18n.number(s.pace_multiplier, lang, 2)}×",
         i18n.t("in.extra_points", lang): i18n.number(s.extra_points, lang),
         i18n.t("in.per_point", lang): i18n.number(s.per_point_per_working_day, lang),
@@ -196,3 +280,6 @@ def scenario_inputs(s: Scenario, lang: Lang) -> dict[str, str]:
         i18n.t("in.deadline", lang): i18n.date_of(s.deadline, lang),
         i18n.t("in.growth", lang): i18n.number(s.growth_per_year, lang),
     }
+    if changes_from is not None:
+        out[i18n.t("in.changes_from", lang)] = i18n.date_of(changes_from, lang)
+    return out

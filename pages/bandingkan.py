@@ -11,7 +11,7 @@ from ui.urlstate import bound
 from ui.widgets import comparison_table, notes_box, region_picker
 
 ctx = page_context("compare.heading")
-lang, snapshot = ctx.lang, ctx.state.snapshot
+lang, snapshot = ctx.lang, ctx.snapshot
 
 
 def limit_to(region_ids: tuple[str, ...]) -> None:

@@ -19,7 +19,7 @@ from ui.widgets import indicator_picker
 DECK_KEYS = ("region", "method", "window", *SCENARIO_KEYS)
 presenting = st.session_state.get("slide") is not None
 ctx = page_context("present.heading", heading=not presenting)
-lang, snapshot = ctx.lang, ctx.state.snapshot
+lang, snapshot = ctx.lang, ctx.snapshot
 
 
 def go(delta: int, total: int) -> None:

@@ -4,14 +4,14 @@ import pandas as pd
 import streamlit as st
 
 from ikd_core import charts, i18n
-from ikd_core.whatif import mixed_bases, numbers, region_scenario
+from ikd_core.whatif import by_unit, mixed_bases, projections, results_table
 from ui.shell import page_context
 from ui.text import literal
 from ui.urlstate import bound
 from ui.widgets import indicator_picker, projection_controls
 
 ctx = page_context("projection.heading")
-lang, snapshot = ctx.lang, ctx.state.snapshot
+lang, snapshot = ctx.lang, ctx.snapshot
 
 if snapshot is not None:
     ids = list(snapshot.regions)
@@ -20,20 +20,21 @@ if snapshot is not None:
                                   format_func=lambda r: snapshot.regions[r].name)
     indicator = indicator_picker(snapshot, lang, cols[1])
     controls = projection_controls(snapshot, lang)
-    setups = [region_scenario(snapshot, r, indicator, lang, controls["deadline"], controls["method"],
-                              controls["window"], **controls["changes"]) for r in regions]
-    setups = [s for s in setups if s is not None]
-    if not setups:
+    setups, missing = projections(snapshot, regions, indicator, lang, controls["deadline"], controls["method"],
+                                  controls["window"], **controls["changes"])
+    for reason in missing:
+        st.info(literal(reason))
+    if not setups and not missing:
         st.info(i18n.t("projection.empty", lang))
-    else:
+    if setups:
         if mixed_bases(setups):
             st.caption(i18n.t("projection.mixed", lang))
         title = i18n.t("projection.chart_title", lang, indicator=getattr(snapshot.indicators[indicator].name, lang),
                        date=i18n.date_of(controls["deadline"], lang))
-        st.plotly_chart(charts.projection_chart([s.line for s in setups], lang, title), width="stretch",
-                        theme=None, config=charts.PLOTLY_CONFIG)
+        for group in by_unit(setups):
+            st.plotly_chart(charts.projection_chart([s.line for s in group], lang, title), width="stretch",
+                            theme=None, config=charts.PLOTLY_CONFIG)
         st.subheader(i18n.t("projection.results", lang))
-        table = {s.name: dict(numbers(s.line.result, lang)) for s in setups}
-        st.dataframe(pd.DataFrame(table), width="stretch")
+        st.dataframe(pd.DataFrame(results_table(setups, lang)), width="stretch")
         for s in setups:
             st.markdown(f"**{literal(s.name)}.** {literal(s.line.method)}")

@@ -11,7 +11,7 @@ from ui.urlstate import bound
 from ui.widgets import comparison_table, notes_box
 
 ctx = page_context("overview.heading")
-lang, snapshot = ctx.lang, ctx.state.snapshot
+lang, snapshot = ctx.lang, ctx.snapshot
 st.caption(i18n.t("app.caption", lang))
 
 if snapshot is not None:
@@ -21,7 +21,7 @@ if snapshot is not None:
     else:
         for column, kpi in zip(st.columns(len(view.kpis)), view.kpis, strict=True):
             column.metric(literal(kpi.label), kpi.value, help=literal(kpi.help), border=True)
-        name = getattr(snapshot.indicators["ikd"].name, lang)
+        name = view.indicator_name
         ranking = view.ranking
         if len(ranking.rows) > RANKING_LIMIT:  # national scale: the distribution, then a readable ranking
             st.plotly_chart(charts.distribution(ranking, name, lang), width="stretch", theme=None,

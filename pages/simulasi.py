@@ -5,14 +5,14 @@ import streamlit as st
 
 from ikd_core import charts, i18n
 from ikd_core.scenario_params import KEYS as SCENARIO_KEYS
-from ikd_core.whatif import comparison_table, headline, numbers, region_scenario
+from ikd_core.whatif import comparison_table, headline, no_projection, numbers, region_scenario
 from ui.shell import page_context, page_link, shared_params
 from ui.text import literal
 from ui.urlstate import bound, link_values, start_fragment, write_url
 from ui.widgets import indicator_picker, scenario_sliders
 
 ctx = page_context("sim.heading")
-lang, snapshot = ctx.lang, ctx.state.snapshot
+lang, snapshot = ctx.lang, ctx.snapshot
 KEPT = "kept_scenarios"
 
 
@@ -23,7 +23,7 @@ def scenario_panel(region_id: str, indicator: str) -> None:
     base = region_scenario(snapshot, region_id, indicator, lang)
     changes = scenario_sliders(base.baseline, base.result, lang)
     setup = region_scenario(snapshot, region_id, indicator, lang, changes.pop("deadline"), **changes)
-    if setup.result.start.base is None:
+    if setup.result.start.base is None and setup.result.unit == "percent":
         st.caption(i18n.t("sim.no_base", lang))
     left, right = st.columns(2)
     for column, title, result in ((left, "sim.baseline", setup.result), (right, "sim.scenario", setup.line.result)):
@@ -32,8 +32,8 @@ def scenario_panel(region_id: str, indicator: str) -> None:
             label, value, band = headline(result, lang)
             column.metric(label, value, border=True)
             st.caption(band)
-            st.table(pd.DataFrame(numbers(result, lang)[1:], columns=[i18n.t("col.item", lang),
-                                                                     i18n.t("col.value", lang)]).set_index(
+            rows = [row for key, row in numbers(result, lang).items() if key != "projected"]
+            st.table(pd.DataFrame(rows, columns=[i18n.t("col.item", lang), i18n.t("col.value", lang)]).set_index(
                 i18n.t("col.item", lang)))
     st.plotly_chart(charts.projection_chart(setup.side_by_side(lang), lang,
                                             i18n.t("sim.chart_title", lang, region=setup.name)),
@@ -65,6 +65,6 @@ if snapshot is not None:
                                   format_func=lambda r: snapshot.regions[r].name, key=bound("region", None))
     indicator = indicator_picker(snapshot, lang, cols[1])
     if region_scenario(snapshot, region_id, indicator, lang) is None:
-        st.info(i18n.t("projection.empty", lang))
+        st.info(literal(no_projection(snapshot, region_id, indicator, lang)))
     else:
         scenario_panel(region_id, indicator)

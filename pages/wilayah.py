@@ -10,7 +10,7 @@ from ui.text import literal
 from ui.urlstate import bound
 
 ctx = page_context("region.heading")
-lang, snapshot = ctx.lang, ctx.state.snapshot
+lang, snapshot = ctx.lang, ctx.snapshot
 
 if snapshot is not None:
     ids = list(snapshot.regions)
@@ -40,7 +40,7 @@ if snapshot is not None:
         st.dataframe(pd.DataFrame(view.facts), hide_index=True, width="stretch")
     else:
         st.caption(i18n.t("region.no_facts", lang))
-    for note in view.notes:
+    for note in view.notes + view.figure_notes:
         st.info(literal(note), icon=":material/sticky_note_2:")
     st.markdown(f"#### {i18n.t('region.warnings', lang)}")
     for warning in view.warnings:

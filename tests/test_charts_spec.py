@@ -59,14 +59,17 @@ def test_side_by_side_draws_the_observations_once_under_the_region_name(snap):
     setup = region_scenario(snap, "blitar", "ikd", "id", None, pace_multiplier=2.0)
     spec = charts.projection_spec(setup.side_by_side("id"), "id", "Blitar")
     markers = [t for t in spec["data"] if t["mode"] == "markers"]
-    assert [t["name"] for t in markers] == ["Blitar: data"]
+    # The figure, and (hollow, an estimate) where Blitar probably is today: once, since a scenario acts from today.
+    assert [t["name"] for t in markers] == ["Blitar: perkiraan hari ini", "Blitar: data"]
+    assert markers[0]["x"] == [dt.date(2026, 11, 23)] and markers[0]["marker"]["symbol"] == "circle-open-dot"
+    markers = markers[1:]
     # Blitar's one figure: ≈19% in Q4 2025, drawn at the quarter's midpoint, 15 November 2025.
     assert markers[0]["x"] == [dt.date(2025, 11, 15)] and markers[0]["y"] == [19.0]
     [hover] = markers[0]["hovertext"]
     assert "≈19% · wajib KTP" in hover and "Per: Triwulan IV 2025" in hover and "Jumlah: ≈23.370*" in hover
     assert names(spec) == ["Kondisi sekarang: pita proyeksi", "Kondisi sekarang: proyeksi",
                            "Kondisi sekarang: laju yang dibutuhkan", "Skenario: pita proyeksi", "Skenario: proyeksi",
-                           "Blitar: data"]
+                           "Blitar: perkiraan hari ini", "Blitar: data"]
     # Two legend groups, so the legend lays out a column for each and hiding one line keeps the other.
     groups = {t["name"]: t["legendgroup"] for t in spec["data"] if t.get("showlegend", True)}
     assert len(set(groups.values())) == 2
@@ -86,12 +89,13 @@ def test_a_scenario_with_its_own_target_or_deadline_gets_its_own_required_pace_l
 def test_the_chart_marks_target_and_deadline_as_add_hline_and_add_vline_would(snap):
     setup = region_scenario(snap, "blitar", "ikd", "en", dt.date(2027, 3, 31))
     spec = charts.projection_spec(setup.side_by_side("en"), "en", "t")
-    target, deadline = spec["layout"]["shapes"]
+    target, deadline, today = spec["layout"]["shapes"]
     assert (target["xref"], target["y0"], target["y1"]) == ("x domain", 30.0, 30.0)
     end = dt.date(2027, 3, 31)
     assert (deadline["yref"], deadline["x0"], deadline["x1"]) == ("y domain", end, end)
+    assert (today["x0"], today["x1"]) == (dt.date(2026, 11, 23), dt.date(2026, 11, 23))
     texts = [a["text"] for a in spec["layout"]["annotations"]]
-    assert texts == ["Target 30%", "deadline 31 March 2027"]
+    assert texts == ["Target 30%", "deadline 31 March 2027", "today"]
 
 
 def test_the_padang_chart_shows_its_reported_figure_and_its_projection(snap):
@@ -100,11 +104,12 @@ def test_the_padang_chart_shows_its_reported_figure_and_its_projection(snap):
     [observed] = [t for t in data if t.get("name") == "Padang: data"]
     assert list(observed["x"]) == [dt.date(2024, 11, 1)] and list(observed["y"]) == [30.06]
     [projection] = [t for t in data if t.get("name") == "Skenario: proyeksi"]
-    # The projection starts from the count: 203.479 / 680.160 = 29,92%, not the "sekitar 30,06%". Pace: 30,06
-    # points over the 626 days since 14 Feb 2023; 790 days on to 31 Dec 2026: 29,92 + 30,06 × 790/626 = 67,85%.
+    # The projection starts from the count: 203.479 / 680.160 = 29,92%, not the "sekitar 30,06%". Pace: the same
+    # 203.479 people over the 626 days since 14 Feb 2023 (325,05 a day); 790 days on to 31 Dec 2026:
+    # 203.479 + 325,05 × 790 = 460.268 people, 67,67% of 680.160.
     assert projection["y"][0] == pytest.approx(29.916, abs=0.001)
     end = list(projection["x"]).index(dt.date(2026, 12, 31))
-    assert projection["y"][end] == pytest.approx(67.85, abs=0.01)
+    assert projection["y"][end] == pytest.approx(67.67, abs=0.01)
 
 
 @pytest.mark.parametrize("lang", ["id", "en"])
@@ -127,10 +132,10 @@ def test_every_slider_step_prints_its_own_label(lang):
 def test_a_slider_move_changes_the_projection_and_hovers_follow_the_language(snap):
     first = region_scenario(snap, "blitar", "ikd", "id")
     moved = region_scenario(snap, "blitar", "ikd", "id", None, pace_multiplier=3.0)
-    # Blitar's pace, 19 points over 1.005 days, tripled for the 411 days to 31 Dec 2026: 19 + 3 × 7,77 = 42,31%
-    # instead of 26,77%.
+    # Blitar's pace, 19 points over 1.005 days (0,018905 a day): 19 + 0,018905 × 411 = 26,77% by 31 Dec 2026. Tripled
+    # from today only (the 373 days since its figure are past): 19 + 0,018905 × 373 + 3 × 0,018905 × 38 = 28,21%.
     assert first.line.result.projected_percent == pytest.approx(26.770, abs=0.001)
-    assert moved.line.result.projected_percent == pytest.approx(42.310, abs=0.001)
+    assert moved.line.result.projected_percent == pytest.approx(19 + 19 / 1005 * 373 + 3 * 19 / 1005 * 38, abs=1e-6)
     english = region_scenario(snap, "blitar", "ikd", "en")
     assert "As of: Q4 2025" in english.line.observed_hovers[0] and "Count: ≈23,370*" in english.line.observed_hovers[0]
     assert "Per: Triwulan IV 2025" in first.line.observed_hovers[0]

@@ -12,7 +12,7 @@ from ikd_core.compare import compare, filter_regions, table_rows
 from ikd_core.exports import observation_records, selected_metrics, to_csv, to_xlsx
 from ikd_core.loading import load_path
 from ikd_core.pace import estimate_pace, series
-from ikd_core.projection import classify, outlook
+from ikd_core.projection import outlook, plan
 from ikd_core.region import region_view
 from ikd_core.selection import allowed_values, clean
 from ikd_core.snapshot import build
@@ -90,34 +90,38 @@ def test_each_region_keeps_its_colour_from_a_colour_blind_safe_palette(snap):
 def test_single_observation_pace_is_the_average_since_the_public_opening(snap):
     points = series(snap.metrics, "kaltim", "ikd")
     pace = estimate_pace(points, snap.dataset.program.public_opening.date)
-    # Q1 2023's midpoint is 14 February 2023; 5,77 points over 637 days to 12 November 2024
-    assert pace.method == "since_opening" and pace.start == dt.date(2023, 2, 14)
-    assert pace.per_day == pytest.approx(5.77 / 637)
+    # Q1 2023's midpoint is 14 February 2023; 5,77% of 2.878.769 = 166.105 people over the 637 days to 12 November
+    # 2024 (a pace in people, since the figure's count is known)
+    assert pace.method == "since_opening" and pace.start == dt.date(2023, 2, 14) and pace.reason == "one_figure"
+    assert pace.unit == "people" and pace.per_day == pytest.approx(166_105 / 637)
 
 
-def test_status_rule_compares_the_required_pace_with_the_current_one():
-    assert classify(31, 30, 0.0, 0.0) == "tercapai"
-    assert classify(20, 30, 0.02, 0.02) == "sesuai_jalur"
-    assert classify(20, 30, 0.01, 0.02) == "berisiko"  # needs exactly twice the pace
-    assert classify(20, 30, 0.0099, 0.02) == "tertinggal"
-    assert classify(20, 30, None, 0.02) == "tidak_diketahui"
-
-
-def test_blitar_is_at_risk_by_31_december_2026(snap):
+def test_blitar_is_behind_by_31_december_2026_counting_from_today(snap):
     out = next(r for r in compare(snap, "id", ["blitar"]).rows).outlook
-    # pace: 19 points over 1.005 days (14 Feb 2023 → 15 Nov 2025) = 19/1005 × 1.230 people a point = 23,25/day;
-    # needed: 36.900 − 23.370 = 13.530 people over 411 days (→ 31 Dec 2026) = 32,92/day: at most 2× → at risk
-    assert out.pace.per_day == pytest.approx(19 / 1005)
-    assert out.result.people_per_day == pytest.approx(19 / 1005 * 1230)
-    assert out.result.required_per_day == pytest.approx(13530 / 411)
-    assert out.status == "berisiko"
+    # pace: 19% of 123.000 = 23.370 people over 1.005 days (14 Feb 2023 → 15 Nov 2025) = 23,25 a day.
+    # Today (23 Nov 2026) is 373 days after its figure: probably 23.370 + 23,25 × 373 = 32.043,6 people now.
+    # Needed from today: 36.900 − 32.043,6 = 4.856,4 people in the 38 days to 31 Dec 2026 = 127,8 a day.
+    # At its pace it reaches 23.370 + 23,25 × 411 = 32.927 by the deadline; at twice that pace from today (the
+    # past cannot be doubled) 32.043,6 + 46,5 × 38 = 33.810,6: short of 36.900 both ways, so behind. (Read from
+    # its figure's date, as before, twice the pace over 411 days would have made it "at risk".)
+    assert out.pace.per_day == pytest.approx(23_370 / 1005) and out.pace.unit == "people"
+    assert out.result.people_per_day == pytest.approx(23_370 / 1005)
+    assert out.result.at_today.mid / 100 * 123_000 == pytest.approx(23_370 + 23_370 / 1005 * 373)
+    assert out.result.required_per_day == pytest.approx((36_900 - 23_370 - 23_370 / 1005 * 373) / 38)
+    assert out.status == "tertinggal"
 
 
-def test_outlook_without_a_target_is_unknown(snap):
-    m = next(m for m in snap.metrics if m.observation.region == "padang")
-    indicator = snap.indicators["ikd"].model_copy(update={"targets": []})
-    region = snap.regions["padang"]
-    assert outlook(snap.metrics, m, indicator, region, None, dt.date(2026, 12, 31)).status == "tidak_diketahui"
+def test_without_a_target_in_force_the_status_is_unknown_and_nothing_projects_against_a_made_up_one(snap):
+    import dataclasses
+
+    from ikd_core.whatif import region_scenario
+
+    indicators = [i.model_copy(update={"targets": []}) if i.id == "ikd" else i for i in snap.dataset.indicators]
+    loaded = dataclasses.replace(snap.loaded, dataset=snap.dataset.model_copy(update={"indicators": indicators}))
+    untargeted = build(loaded, TODAY)
+    assert outlook(plan(untargeted, "padang", "ikd")).status == "tidak_diketahui"  # type: ignore[arg-type]
+    assert {r.status for r in compare(untargeted, "id", ALL, "ikd").rows} == {"tidak_diketahui"}
+    assert region_scenario(untargeted, "padang", "ikd", "id") is None
 
 
 # --- links ---------------------------------------------------------------------------------------------------------

@@ -96,10 +96,10 @@ def test_scenario_slide_says_what_changed_and_projects_both() -> None:
     # Balikpapan: one figure, 8,5% on 18 Feb 2026, so the pace is the average since the opening (14 Feb 2023,
     # 1.100 days): 8,5/1.100 points a day of ≈766.000 = 59,19 people a day. To 31 Dec 2026 is 316 days, and the
     # base grows 8.000 a year: 766.000 + 8.000 × 316/365,25 = 772.921. Now: (65.110 + 59,19 × 316) / 772.921
-    # = 10,84%. Scenario: + 10 kelurahan × 20 a working day × 5/7 = 142,86 a day more:
-    # (65.110 + 202,05 × 316) / 772.921 = 16,68%.
+    # = 10,84%. Scenario: + 10 kelurahan × 20 a working day × 5/7 = 142,86 a day more, from today (23 Nov 2026)
+    # only, for the last 38 days: (65.110 + 59,19 × 316 + 142,86 × 38) / 772.921 = 11,55%.
     assert any(b.startswith("Kondisi sekarang: 10,8% pada 31 Desember 2026") for b in scenario.bullets)
-    assert any(b.startswith("Skenario: 16,7% pada 31 Desember 2026") for b in scenario.bullets)
+    assert any(b.startswith("Skenario: 11,5% pada 31 Desember 2026") for b in scenario.bullets)
     names = [s.name for s in scenario.chart.series]  # type: ignore[union-attr]
     assert names == ["data", "Kondisi sekarang: proyeksi", "Skenario: proyeksi"]
 
@@ -186,10 +186,10 @@ def test_pptx_charts_are_native_editable_charts_with_the_seed_values(prs) -> Non
     assert value_on(blitar, "data", dt.date(2025, 11, 15)) == 19.0
     assert value_on(blitar, "Blitar: proyeksi", end) == pytest.approx(26.770, abs=0.01)
     assert value_on(blitar, "Blitar: laju yang dibutuhkan", end) == pytest.approx(30.0)
-    # Balikpapan, worked in test_scenario_slide_says_what_changed_and_projects_both: 10,84% now, 16,68% scenario.
+    # Balikpapan, worked in test_scenario_slide_says_what_changed_and_projects_both: 10,84% now, 11,55% scenario.
     assert value_on(balikpapan, "Balikpapan: proyeksi", end) == pytest.approx(10.844, abs=0.01)
     assert value_on(scenario, "Kondisi sekarang: proyeksi", end) == pytest.approx(10.844, abs=0.01)
-    assert value_on(scenario, "Skenario: proyeksi", end) == pytest.approx(16.684, abs=0.01)
+    assert value_on(scenario, "Skenario: proyeksi", end) == pytest.approx(11.546, abs=0.01)
     assert not charts_of(prs.slides[0]) and not charts_of(prs.slides[-1])
 
 

@@ -99,7 +99,8 @@ def test_a_draft_that_crashed_the_server_is_refused_and_other_tabs_keep_working(
     page.get_by_role("button", name="Tampilkan pratinjau").click()
     # column 107 by hand: the mapping "x:" is depth 1, the "[" at column 4 depth 2, the "[" at column 9 (after "a', ")
     # depth 3 and one more each column, so depth 101, the first over 100, opens at column 9 + 98 = 107
-    expect(page.locator("[data-testid=stCode]")).to_contain_text("draft.yaml:1:107: refused: nested more than 100")
+    refused = "draft.yaml:1:107: ditolak: bersarang lebih dari 100 tingkat"  # in the page's language
+    expect(page.locator("[data-testid=stCode]")).to_contain_text(refused)
     assert server.proc.poll() is None, "the server died"
     other = open_context(browser).new_page()
     other.goto(server.url + "/")
@@ -151,7 +152,7 @@ def test_a_file_fault_shows_on_every_open_page_and_the_last_good_data_stays(brow
     elif fault == "folder":
         data_copy.unlink()
         data_copy.mkdir()
-        says = "is a folder"
+        says = "ini folder, bukan berkas"
     elif fault == "replaced_invalid":
         other = data_copy.with_name("other.yaml")
         other.write_text(text.replace("level: kota", "level: kotamadya", 1), encoding="utf-8")

@@ -21,20 +21,21 @@ SCENARIO = "/simulasi?region=balikpapan&points=10&per_point=20"
 # page states (a single observation: its percent over the days since the public opening, kept up to the deadline,
 # 31 December 2026; a quarter or a month stands for its midpoint).
 #   Opening 2023-Q1 -> 14 Feb 2023. Blitar: 19% (of 123.000 wajib KTP) in 2025-Q4 -> 15 Nov 2025, 1005 days after
-#   the opening and 411 days before the deadline, so 19% x (1 + m x 411/1005) at a pace multiplier m:
-#   m = 1 gives 26,77% -> "26,8%".
+#   the opening; today (23 Nov 2026, IKD_TODAY) is 373 days after its figure and 38 days before the deadline. A
+#   scenario acts from today only, so 19% x (1 + (373 + m x 38)/1005) at a pace multiplier m: m = 1 gives 26,77%.
 #   Balikpapan: 8,5% of ~766.000 people on 18 Feb 2026, 1100 days after the opening, 316 days before the deadline;
-#   65.110 people + 316 x (8,5% x 766.000 / 1100 + 10 points x 20 a working day x 5/7) = 65.110 + 316 x 202,05
-#   = 128.958 people, over a base grown by 8.000 a year: 766.000 + 8.000 x 316/365,25 = 772.921 -> 16,68% -> "16,7%".
-BLITAR_OPENING_TO_OBSERVATION, BLITAR_OBSERVATION_TO_DEADLINE = 1005, 411
+#   65.110 people + 316 x 8,5% x 766.000 / 1100 + 38 days from today x 10 points x 20 a working day x 5/7
+#   = 65.110 + 18.704 + 5.429 = 89.243 people, over a base grown by 8.000 a year: 766.000 + 8.000 x 316/365,25
+#   = 772.921 -> 11,55% -> "11,5%".
+BLITAR_OPENING_TO_OBSERVATION, BLITAR_OBSERVATION_TO_TODAY, TODAY_TO_DEADLINE = 1005, 373, 38
 
 
 def blitar_projected(multiplier: float) -> float:
-    return 19 * (1 + multiplier * BLITAR_OBSERVATION_TO_DEADLINE / BLITAR_OPENING_TO_OBSERVATION)
+    return 19 * (1 + (BLITAR_OBSERVATION_TO_TODAY + multiplier * TODAY_TO_DEADLINE) / BLITAR_OPENING_TO_OBSERVATION)
 
 
 def shown(percent: float) -> str:
-    """34.5403 -> '34,5%' (no multiplier on the 0-5x scale puts Blitar within 0,001 of a rounding tie)"""
+    """27.4853 -> "27,5%" (no multiplier on the 0-5x scale puts Blitar within 0,0005 of a rounding tie)"""
     return f"{percent:.1f}%".replace(".", ",")
 
 
@@ -88,7 +89,7 @@ def test_a_bookmarked_scenario_opened_as_the_first_request_shows_the_same_number
     page.goto(server.url + SCENARIO)  # the cold server's very first page request
     wait_for_app(page)
     expect(page.locator("h1")).to_have_text("Simulasi: bagaimana kalau…")
-    expect(scenario_value(page)).to_have_text("16,7%")  # by hand, above
+    expect(scenario_value(page)).to_have_text("11,5%")  # by hand, above
     expect(page.locator("[data-testid=stSlider]").filter(has_text="Titik layanan tambahan")).to_contain_text("10")
     expect(page.locator("[data-testid=stSidebar] [data-testid=stPageLink]")).to_have_count(7)
     expect(page).to_have_url(re.compile(r"points=10"))

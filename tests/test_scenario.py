@@ -10,14 +10,20 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from ikd_core.pace import Pace
-from ikd_core.scenario import Scenario, Start, percent_at, simulate, working_days
+from ikd_core.scenario import Result, Scenario, Start, working_days
+from ikd_core.scenario import simulate as engine
 
 MONDAY = dt.date(2026, 11, 23)
 END = dt.date(2026, 12, 31)
 
 
-def pace(per_day: float) -> Pace:
-    return Pace(per_day, "since_opening", dt.date(2023, 2, 14), MONDAY, ("x",))
+def pace(per_day: float, unit: str = "points") -> Pace:
+    return Pace(per_day, unit, "since_opening", dt.date(2023, 2, 14), MONDAY, ("x",))  # type: ignore[arg-type]
+
+
+def simulate(start: Start, p: Pace, s: Scenario, today: dt.date | None = None) -> Result:
+    """The engine as of `today`; by default the day of the figure itself, as the hand-worked cases are."""
+    return engine(start, p, s, today or start.date)
 
 
 def test_blitar_19_percent_of_about_123000_still_needs_13530_for_36900():
@@ -26,7 +32,7 @@ def test_blitar_19_percent_of_about_123000_still_needs_13530_for_36900():
     start = Start(dt.date(2025, 11, 15), 19, 123_000)
     result = simulate(start, pace(19 / 1005), Scenario(deadline=END, target_percent=30))
     # 19% of 123.000 = 23.370 activated; 30% = 36.900; 36.900 − 23.370 = 13.530 in the 411 days to 31 Dec 2026
-    assert start.people == pytest.approx(23_370)
+    assert start.level == pytest.approx(23_370)
     assert result.target_people == 36_900 and result.still_needed == pytest.approx(13_530)
     assert result.required_per_day == pytest.approx(32.9197, abs=1e-4)  # 13.530 / 411
     # 23,25 a day is short of 32,92 but at least half of it: at risk
@@ -74,7 +80,7 @@ def test_a_growing_base_raises_the_people_needed_balikpapan_style():
 
 def test_the_band_brackets_the_projection_and_the_reach_dates():
     result = simulate(Start(MONDAY, 20, 100_000), pace(0.05), Scenario(deadline=END, target_percent=30, band=0.3))
-    assert result.projected_low < result.projected_percent < result.projected_high
+    assert result.projected.low < result.projected.mid < result.projected.high
     assert result.reach_earliest < result.reach_date < result.reach_latest
     # 10 points at 0,05 a day = 200 days; at 0,065 a day 154 days; at 0,035 a day 286 days
     assert (result.reach_date - MONDAY).days == 200
@@ -91,8 +97,10 @@ def test_a_pace_too_slow_for_ten_years_has_no_reach_date_and_is_behind():
 def test_saturating_curve_starts_at_the_pace_and_never_passes_its_ceiling():
     s = Scenario(deadline=END, target_percent=30, model="saturating", ceiling_percent=40)
     start = Start(MONDAY, 20, None)
-    assert percent_at(start, s, 0.05, None, 1) == pytest.approx(20.05, abs=1e-3)
-    assert percent_at(start, s, 0.05, None, 100_000) <= 40
+    one_day = Scenario(**{**s.__dict__, "deadline": MONDAY + dt.timedelta(days=1)})
+    assert simulate(start, pace(0.05), one_day).projected.mid == pytest.approx(20.05, abs=1e-3)
+    far = Scenario(**{**s.__dict__, "deadline": MONDAY + dt.timedelta(days=100_000)})
+    assert simulate(start, pace(0.05), far).projected.mid <= 40
     # 20 points of room closing at 0,05 / 20 = 0,25% a day: half of it (30%) after ln 2 / 0,0025 = 277,3 days
     assert (simulate(start, pace(0.05), s).reach_date - MONDAY).days == 278
 
@@ -147,7 +155,7 @@ paces = st.floats(0, 0.5, allow_nan=False).map(pace)
 @given(starts, scenarios, paces, st.floats(0, 4, allow_nan=False))
 def test_projected_percent_never_decreases_as_the_pace_grows(start, s, p, more):
     slower = simulate(start, p, s)
-    faster = simulate(start, Pace(p.per_day * (1 + more), p.method, p.start, p.end, p.observation_ids), s)
+    faster = simulate(start, pace(p.per_day * (1 + more)), s)
     assert faster.projected_percent >= slower.projected_percent - 1e-9
 
 
@@ -200,8 +208,8 @@ def test_the_reach_dates_are_the_first_days_the_model_is_at_the_target(start, s,
 def test_the_projection_and_its_band_at_the_deadline_follow_the_model(start, s, p):
     result = simulate(start, p, s)
     days = (s.deadline - start.date).days
-    for projected, factor in ((result.projected_percent, 1), (result.projected_low, 1 - s.band),
-                              (result.projected_high, 1 + s.band)):
+    for projected, factor in ((result.projected.mid, 1), (result.projected.low, 1 - s.band),
+                              (result.projected.high, 1 + s.band)):
         assert projected == pytest.approx(model_percent(start, p.per_day, s, days, factor), rel=1e-9, abs=1e-9)
 
 
@@ -231,3 +239,84 @@ def test_a_growing_base_never_lowers_the_people_still_needed(start, s, p, growth
     flat = simulate(start, p, Scenario(**{**s.__dict__, "growth_per_year": 0.0}))
     grows = simulate(start, p, Scenario(**{**s.__dict__, "growth_per_year": growth}))
     assert grows.still_needed >= flat.still_needed
+
+
+# --- from today: where the region probably is now, what it takes from now, and changes never in the past --------
+KALTIM_DAY = dt.date(2024, 11, 12)
+
+
+def test_an_old_figure_is_carried_to_today_and_the_pace_needed_runs_from_today():
+    # Kaltim-like: 5,77% of 2.878.769 on 12 Nov 2024, at 0,0095 points a day (5,77 over the 607 days since the
+    # opening). Today, 23 Nov 2026, is 741 days later: 5,77 + 0,0095 × 741 = 12,8095% by the estimate.
+    start = Start(KALTIM_DAY, 5.77, 2_878_769)
+    result = simulate(start, pace(0.0095), Scenario(deadline=END, target_percent=30), today=MONDAY)
+    assert result.at_today.mid == pytest.approx(12.8095)
+    assert result.at_today.low == pytest.approx(5.77 + 0.0095 * 0.7 * 741)  # the band: pace × 0,7 … × 1,3
+    # From there to 30% of 2.878.769 = 863.630,7 → 863.631 people by 31 Dec 2026, 38 days after today:
+    # 12,8095% of 2.878.769 = 368.756,7 people today, so 494.874,3 still needed, 13.023 a day.
+    assert result.still_needed == pytest.approx(863_631 - 0.128095 * 2_878_769, abs=0.5)
+    assert result.required_per_day == pytest.approx((863_631 - 0.128095 * 2_878_769) / 38, rel=1e-6)
+    # Working days from today: the 28 Mon-Fri days of the 38.
+    assert result.required_per_working_day == pytest.approx((863_631 - 0.128095 * 2_878_769) / 28, rel=1e-6)
+
+
+def test_a_what_if_change_acts_from_today_never_in_the_past():
+    start = Start(KALTIM_DAY, 5.77, 2_878_769)
+    plain = Scenario(deadline=END, target_percent=30)
+    more = Scenario(**{**plain.__dict__, "extra_points": 100, "per_point_per_working_day": 70})
+    base, scenario = (simulate(start, pace(0.0095), s, today=MONDAY) for s in (plain, more))
+    # The 741 days between the figure and today are the same in both: where the region is today does not move.
+    assert scenario.at_today == base.at_today
+    for day, _, mid, _ in scenario.curve:
+        if day <= MONDAY:  # the scenario's curve up to today is the plain pace: 5,77 + 0,0095 a day
+            assert mid == pytest.approx(5.77 + 0.0095 * (day - KALTIM_DAY).days)
+    # From today, 100 points × 70 a working day × 5 / 7 = 5.000 people a day more, for 38 days: 190.000 people,
+    # 190.000 / 2.878.769 = 6,6% more at the deadline.
+    assert scenario.projected.mid - base.projected.mid == pytest.approx(190_000 / 2_878_769 * 100)
+    assert scenario.changes_from == MONDAY
+
+
+def test_changes_can_start_on_a_later_day_the_user_picks_but_not_an_earlier_one():
+    start = Start(MONDAY, 20, 100_000)
+    later = Scenario(deadline=END, target_percent=30, pace_multiplier=2, changes_from=dt.date(2026, 12, 11))
+    earlier = Scenario(deadline=END, target_percent=30, pace_multiplier=2, changes_from=dt.date(2025, 1, 1))
+    # 10 people a day (0,01 points of 100.000) until 11 Dec (18 days), then 20 a day for the last 20 days:
+    # 180 + 400 = 580 people, 20,58% at the deadline.
+    assert simulate(start, pace(0.01), later).projected.mid == pytest.approx(20.58)
+    # A start in the past is moved to today: 20 a day for all 38 days, 760 people, 20,76%.
+    past = simulate(start, pace(0.01), earlier)
+    assert past.changes_from == MONDAY and past.projected.mid == pytest.approx(20.76)
+
+
+def test_at_risk_means_twice_the_pace_from_today_would_do_not_twice_the_past():
+    # 10% of 100.000 a year before today at 0,02 points a day: 17,3% today (10 + 0,02 × 365). 30% by the deadline
+    # (38 days) needs 12,7 points, 0,334 a day: neither the pace (0,02) nor twice it (0,04) is enough: behind.
+    # Doubling the past as well would put the region at 24,6% today and wrongly make it "at risk" or better.
+    start = Start(MONDAY - dt.timedelta(days=365), 10, 100_000)
+    result = simulate(start, pace(0.02), Scenario(deadline=END, target_percent=30), today=MONDAY)
+    assert result.at_today.mid == pytest.approx(17.3)
+    assert result.status == "tertinggal"
+
+
+def test_a_count_without_a_base_is_projected_in_people_and_judged_only_against_a_target_count():
+    start = Start(MONDAY, None, None, people=19_000)
+    no_target = simulate(start, pace(50, "people"), Scenario(deadline=END, target_percent=30))
+    # 19.000 + 50 a day × 38 days = 20.900 people at the deadline; no base, no target count: no verdict.
+    assert no_target.unit == "people" and no_target.projected.mid == pytest.approx(20_900)
+    assert no_target.target is None and no_target.reach_date is None and no_target.status == "tidak_diketahui"
+    # With the source's target count of 21.000 (for 30%): 2.000 still needed in 38 days, 52,6 a day: behind pace,
+    # but twice the pace (100 a day, 3.800) would make it: at risk.
+    counted = Start(MONDAY, None, None, people=19_000, target_people=21_000, target_for=30)
+    result = simulate(counted, pace(50, "people"), Scenario(deadline=END, target_percent=30))
+    assert result.still_needed == pytest.approx(2_000) and result.required_per_day == pytest.approx(2_000 / 38)
+    assert result.status == "berisiko"
+    assert (result.reach_date - MONDAY).days == 40  # 2.000 / 50
+
+
+def test_the_source_own_target_count_is_the_target_even_when_rounded_down():
+    # 30% of 511.434 is 153.430,2; the source wrote 153.430: that is the target, not 153.431.
+    start = Start(MONDAY, 20, 511_434, people=102_286.8, target_people=153_430, target_for=30)
+    result = simulate(start, pace(0.01), Scenario(deadline=END, target_percent=30))
+    assert result.target_people == 153_430
+    other_target = simulate(start, pace(0.01), Scenario(deadline=END, target_percent=25))
+    assert other_target.target_people == 127_859  # 25% of 511.434 = 127.858,5, rounded up: not the source's count

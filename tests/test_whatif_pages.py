@@ -64,14 +64,14 @@ def test_every_slider_changes_the_scenario_numbers():
 
 def test_working_days_target_and_deadline_change_the_scenario():
     at = open_page("pages/simulasi.py", region="blitar")
-    # Blitar needs 13.530 more people between Saturday 15 Nov 2025 and 31 Dec 2026 (411 days = 58 weeks + 5 days,
-    # the last 5 being Sun-Thu): Mon-Fri 58 × 5 + 4 = 294 working days, 13.530 / 294 = 46,0 a day;
-    # Mon-Sat 58 × 6 + 4 = 352, 13.530 / 352 = 38,4 a day.
-    assert table_value(at, 1, "…per hari kerja (5 hari/minggu)") == "46"
+    # Blitar is probably at 23.370 + 23,25 × 373 = 32.043,6 people today (23 Nov 2026), 4.856,4 short of 36.900.
+    # From today to 31 Dec 2026: Mon-Fri 28 working days, 4.856,4 / 28 = 173,4 a day; Mon-Sat 33, 147,2 a day.
+    assert table_value(at, 1, "…per hari kerja (5 hari/minggu)") == "173 orang"
     at.radio(key="wdays").set_value(6).run()
-    assert table_value(at, 1, "…per hari kerja (6 hari/minggu)") == "38"
+    assert table_value(at, 1, "…per hari kerja (6 hari/minggu)") == "147 orang"
     at.select_slider(key="target").set_value(25.0).run()
-    assert table_value(at, 1, "Orang yang masih dibutuhkan") == "7.380"  # 25% of 123.000 = 30.750 − 23.370
+    # 25% of 123.000 = 30.750: probably passed already (32.044 today), so nothing more is needed from today.
+    assert table_value(at, 1, "Masih dibutuhkan dari hari ini sampai tenggat") == "0 orang"
     at.date_input(key="deadline").set_value("2027-12-31").run()
     assert at.metric[1].label == "Proyeksi pada 31 Desember 2027"
 
@@ -83,10 +83,11 @@ def test_a_bookmarked_scenario_url_restores_the_same_numbers():
     assert first.select_slider(key="points").value == 10
     # Balikpapan: 8,5% of ≈766.000 = 65.110 on 18 Feb 2026, 1.100 days after the opening: 8,5 / 1.100 × 7.660
     # = 59,2 people a day today. 10 more kelurahan × 20 a working day × 5 / 7 = 142,9 more: 202,0 a day.
-    # 316 days to 31 Dec 2026: 65.110 + 316 × 202,0 = 128.958 over 766.000 + 8.000 × 316 / 365,25 = 772.921: 16,7%
-    assert first.metric[1].value == again.metric[1].value == "16,7%"
-    assert table_value(first, 1, "Laju sekarang (orang/hari)") == "202"
-    assert table_value(first, 0, "Laju sekarang (orang/hari)") == "59"
+    # The 142,9 more only from today: 65.110 + 316 × 59,2 + 38 × 142,9 = 89.243 over 766.000 + 8.000 × 316 /
+    # 365,25 = 772.921 people by 31 Dec 2026: 11,5%
+    assert first.metric[1].value == again.metric[1].value == "11,5%"
+    assert table_value(first, 1, "Laju sekarang, per hari") == "202 orang"
+    assert table_value(first, 0, "Laju sekarang, per hari") == "59 orang"
 
 
 def test_up_to_three_scenarios_are_kept_and_compared_in_one_table():
@@ -121,9 +122,9 @@ def test_simulation_in_english():
 def test_compare_can_project_every_region_to_one_date_before_ranking():
     at = open_page("pages/bandingkan.py", common="1", at="2026-12-31")
     bar = spec(at)["data"][0]
-    # Padang: 203.479 of 680.160 on 1 Nov 2024, + 30,06% / 626 days × 680.160 = 326,6 a day for 790 days
-    # = 461.494, that is 67,85% on 31 Dec 2026
-    assert "67,9% (proyeksi)" in bar["text"]
+    # Padang: 203.479 of 680.160 on 1 Nov 2024, + 203.479 / 626 days = 325,05 a day for 790 days
+    # = 460.268, that is 67,67% on 31 Dec 2026
+    assert "67,7% (proyeksi)" in bar["text"]
     assert bar["marker"]["pattern"]["shape"] == ["x"] * 5
     notes = at.warning[0].value
     assert "proyeksi ke 31 Desember 2026" in notes and "waktu yang berbeda" not in notes

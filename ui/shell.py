@@ -12,6 +12,7 @@ import streamlit as st
 from ikd_core import i18n, selection
 from ikd_core.i18n import Lang
 from ikd_core.plain import shown
+from ikd_core.snapshot import Snapshot
 from ikd_core.store import State
 from ui.live import live
 from ui.text import literal
@@ -33,6 +34,13 @@ class Context:
     lang: Lang
     state: State
     rejected: list[tuple[str, str]] = field(default_factory=list)
+
+    @property
+    def snapshot(self) -> Snapshot | None:
+        """The data to draw figures from; None while the file has no regions or no indicators yet (the page then
+        shows a friendly note, from page_context)."""
+        snapshot = self.state.snapshot
+        return snapshot if snapshot is not None and snapshot.gap() is None else None
 
 
 def data_path() -> str:
@@ -160,14 +168,22 @@ def page_context(title_key: str, heading: bool = True) -> Context:
         items = ", ".join(f"{i18n.t('link.param.' + key, lang)} “{literal(shown(value, lang))}”"
                           for key, value in _in_app.rejected)
         st.warning(i18n.t("link.rejected", lang, items=items), icon=":material/link_off:")
+    if state.snapshot is not None and (gap := state.snapshot.gap()) is not None:
+        st.info(i18n.t(f"data.no_{gap}", lang), icon=":material/info:")
     return Context(lang, state, list(_in_app.rejected))
+
+
+BANNER_ERRORS = 50
 
 
 def _data_banner(state: State, lang: Lang) -> None:
     if state.unreadable:
-        st.error(i18n.t("data.unreadable", lang, reason=state.unreadable), icon=":material/error:")
+        st.error(i18n.t("data.unreadable", lang, reason=literal(state.unreadable.text(lang))), icon=":material/error:")
     elif state.errors:
-        lines = "\n".join(str(e) for e in state.errors)
+        shown = state.errors[:BANNER_ERRORS]  # thousands of errors are one mistake repeated: the first ones say it
+        lines = "\n".join(e.text(lang) for e in shown)
+        if len(state.errors) > len(shown):
+            lines += "\n" + i18n.t("data.more_errors", lang, n=i18n.number(len(state.errors) - len(shown), lang))
         title = i18n.t("data.invalid_title", lang, file=literal(state.path))
         st.error(f"**{title}**  \n{i18n.t('data.invalid_body', lang)}", icon=":material/error:")
         st.code(lines, language=None, wrap_lines=True)

@@ -122,6 +122,11 @@ def scenario_sliders(base, setup_result, lang: Lang) -> dict:
     given["deadline"] = c3.date_input(i18n.t("in.deadline", lang), deadline, key=bound("deadline", deadline),
                                       format="DD/MM/YYYY")
     given["growth"] = _scenario_slider(c3, "growth", names["growth"], d, lang)
+    earliest = d["start"]
+    assert isinstance(earliest, dt.date)
+    given["start"] = c2.date_input(i18n.t("in.changes_from", lang), earliest, min_value=earliest,
+                                   key=bound("start", earliest), format="DD/MM/YYYY",
+                                   help=i18n.t("in.changes_from_help", lang))
     return changes(base, setup_result, given)
 
 
