@@ -37,7 +37,7 @@ class Pace:
     observation_ids: tuple[str, ...]  # the figures it rests on, oldest first
     reason: Reason = ""
     closest_days: int = 0  # with reason "short_window"/"reached_back": the days between the two latest figures
-    bases_differ: bool = False  # a pace in points between figures whose base counts differ
+    bases_differ: bool = False  # a pace in points between figures whose base counts differ or are not all known
 
     @property
     def window_days(self) -> int:
@@ -80,7 +80,7 @@ def _pace(chosen: list[Metrics], method: PaceMethod, reason: Reason = "", closes
         per_day = statistics.linear_regression(days, values).slope
     else:
         per_day = (values[-1] - values[0]) / days[-1]
-    bases = {m.base.value for m in chosen if m.base is not None}
+    bases = {m.base.value if m.base is not None else None for m in chosen}
     return Pace(per_day, unit, method, chosen[0].as_of.reference, chosen[-1].as_of.reference,
                 tuple(m.observation.id for m in chosen), reason, closest, unit == "points" and len(bases) > 1)
 

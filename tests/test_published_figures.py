@@ -307,6 +307,19 @@ def test_a_figure_on_the_least_squares_line_leaves_its_pace_as_it_was(values, ga
     assert again.per_day == pytest.approx(pace.per_day, abs=1e-9)  # type: ignore[attr-defined]
 
 
+def test_a_pace_between_figures_whose_bases_cannot_be_compared_in_people_says_so():
+    # 10% of 100.000 (10.000 people) in June 2025, then 12% with no base count in October: no count for the second,
+    # so the pace is in points (2 points over 122 days), and the text says the bases may differ.
+    text = percents([(dt.date(2025, 6, 1), 10.0), (dt.date(2025, 10, 1), 12.0)]).replace(
+        "percent: 10.0, percent_of: wajib_ktp,", "percent: 10.0, percent_of: wajib_ktp, base: {kind: wajib_ktp, "
+                                                "count: 100000},")
+    snapshot = build(load_text(text, "f.yaml", today=TODAY), TODAY)
+    setup = region_scenario(snapshot, "kota", "ikd", "id")
+    assert setup.plan.pace.unit == "points" and setup.plan.pace.bases_differ  # type: ignore[union-attr]
+    assert setup.plan.pace.per_day == pytest.approx(2 / 122)  # type: ignore[union-attr]
+    assert "Jumlah dasar angka-angka ini berbeda" in setup.line.method  # type: ignore[union-attr]
+
+
 def test_two_figures_four_days_apart_do_not_make_a_trend():
     # 10.000 on 1 Jun 2026 and 18.400 on 5 Jun: 2.100 a day, which would put the city "on track". Four days are
     # under the 30 a trend needs, so the pace is the average since the opening (14 Feb 2023, 1.207 days): 15,2 a
