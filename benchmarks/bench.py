@@ -30,9 +30,9 @@ sys.path[:0] = [str(ROOT), str(ROOT / "benchmarks"), str(ROOT / "tests")]
 
 from load import CHROMIUM, Runs, free_port, rss_mb, settled  # noqa: E402
 
-from ikd_core.clock import today as _today  # noqa: E402
-from ikd_core.loading import load_path  # noqa: E402
-from ikd_core.snapshot import build  # noqa: E402
+from ikd_core.domain.clock import today as _today  # noqa: E402
+from ikd_core.domain.loading import load_path  # noqa: E402
+from ikd_core.domain.snapshot import build  # noqa: E402
 from ikd_core.synth import write  # noqa: E402
 
 TODAY = _today()

@@ -13,11 +13,13 @@ import sys
 import tempfile
 from pathlib import Path
 
-from ikd_core import clock, i18n, isolation, schema, selection
-from ikd_core.errors import DataFileError, DataFileUnreadable
-from ikd_core.loading import load_path
-from ikd_core.plain import shown
-from ikd_core.snapshot import build, by_line
+from ikd_core import i18n
+from ikd_core.domain import clock, isolation, schema
+from ikd_core.domain.errors import DataFileError, DataFileUnreadable
+from ikd_core.domain.loading import load_path
+from ikd_core.domain.snapshot import build, by_line
+from ikd_core.views import selection
+from ikd_core.views.plain import shown
 
 EXIT_OK, EXIT_INVALID, EXIT_UNREADABLE = 0, 1, 2
 EXIT_USAGE = 2  # argparse's own code for a bad command line
@@ -96,7 +98,7 @@ def _write(out: Path, data: bytes) -> str | None:
 
 
 def export(args: argparse.Namespace) -> int:
-    from ikd_core.exports import export_bytes
+    from ikd_core.render.exports import export_bytes
 
     out = Path(args.out)
     if problem := _out_problem(out, args.force):

@@ -13,7 +13,7 @@ from babel import Locale
 from babel.dates import format_date, format_datetime
 from babel.numbers import NumberPattern, parse_pattern
 
-from ikd_core.dates import FuzzyDate
+from ikd_core.domain.dates import FuzzyDate
 
 Lang = Literal["id", "en"]
 LANGS: tuple[Lang, ...] = ("id", "en")

@@ -2,9 +2,10 @@
 
 import streamlit as st
 
-from ikd_core import charts, i18n
-from ikd_core.compare import METRICS, PROJECTABLE, RANKING_LIMIT, compare, table_rows, window
-from ikd_core.projection import year_end
+from ikd_core import i18n
+from ikd_core.domain.projection import year_end
+from ikd_core.render import charts
+from ikd_core.views.compare import METRICS, PROJECTABLE, RANKING_LIMIT, compare, table_rows, window
 from ui.shell import page_context
 from ui.text import literal
 from ui.urlstate import bound

@@ -3,10 +3,11 @@
 import pandas as pd
 import streamlit as st
 
-from ikd_core import clock, i18n
-from ikd_core.exports import observation_records, selected_metrics, to_csv, to_xlsx
-from ikd_core.store import preview, too_large
-from ikd_core.tables import PAGE_ROWS, observation_rows, page_slice, pages, source_rows, warning_rows
+from ikd_core import i18n
+from ikd_core.domain import clock
+from ikd_core.domain.store import preview, too_large
+from ikd_core.render.exports import observation_records, selected_metrics, to_csv, to_xlsx
+from ikd_core.views.tables import PAGE_ROWS, observation_rows, page_slice, pages, source_rows, warning_rows
 from ui.shell import PREVIEW, page_context
 from ui.urlstate import bound
 

@@ -4,11 +4,12 @@ import shlex
 
 import streamlit as st
 
-from ikd_core import i18n, selection
-from ikd_core.compare import RANKING_LIMIT
-from ikd_core.deck import build_deck
-from ikd_core.exports import FORMATS, export_bytes, file_name
-from ikd_core.scenario_params import KEYS as SCENARIO_KEYS
+from ikd_core import i18n
+from ikd_core.render.deck import build_deck
+from ikd_core.render.exports import FORMATS, export_bytes, file_name
+from ikd_core.views import selection
+from ikd_core.views.compare import RANKING_LIMIT
+from ikd_core.views.scenario_params import KEYS as SCENARIO_KEYS
 from ui.presenter import show_slide
 from ui.shell import page_context, page_link
 from ui.text import literal

@@ -3,8 +3,9 @@
 import pandas as pd
 import streamlit as st
 
-from ikd_core import charts, i18n
-from ikd_core.whatif import by_unit, mixed_bases, projections, results_table
+from ikd_core import i18n
+from ikd_core.render import charts
+from ikd_core.views.whatif import by_unit, mixed_bases, projections, results_table
 from ui.shell import page_context
 from ui.text import literal
 from ui.urlstate import bound

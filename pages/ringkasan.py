@@ -2,9 +2,10 @@
 
 import streamlit as st
 
-from ikd_core import charts, i18n
-from ikd_core.compare import RANKING_LIMIT, provinces, table_rows, window
-from ikd_core.overview import overview
+from ikd_core import i18n
+from ikd_core.render import charts
+from ikd_core.views.compare import RANKING_LIMIT, provinces, table_rows, window
+from ikd_core.views.overview import overview
 from ui.shell import page_context
 from ui.text import literal
 from ui.urlstate import bound

@@ -3,9 +3,10 @@
 import pandas as pd
 import streamlit as st
 
-from ikd_core import charts, i18n
-from ikd_core.scenario_params import KEYS as SCENARIO_KEYS
-from ikd_core.whatif import comparison_table, headline, no_projection, numbers, region_scenario
+from ikd_core import i18n
+from ikd_core.render import charts
+from ikd_core.views.scenario_params import KEYS as SCENARIO_KEYS
+from ikd_core.views.whatif import comparison_table, headline, no_projection, numbers, region_scenario
 from ui.shell import page_context, page_link, shared_params
 from ui.text import literal
 from ui.urlstate import bound, link_values, start_fragment, write_url

@@ -3,8 +3,9 @@
 import pandas as pd
 import streamlit as st
 
-from ikd_core import charts, i18n
-from ikd_core.region import region_view
+from ikd_core import i18n
+from ikd_core.render import charts
+from ikd_core.views.region import region_view
 from ui.shell import page_context, page_link, shared_params
 from ui.text import literal
 from ui.urlstate import bound

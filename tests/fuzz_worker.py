@@ -10,9 +10,9 @@ import json
 import struct
 import sys
 
-from ikd_core.clock import today
-from ikd_core.errors import DataFileError
-from ikd_core.loading import decode, load_text
+from ikd_core.domain.clock import today
+from ikd_core.domain.errors import DataFileError
+from ikd_core.domain.loading import decode, load_text
 
 TODAY = today()  # IKD_TODAY, which conftest sets for every process the tests start
 

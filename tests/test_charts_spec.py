@@ -9,13 +9,13 @@ import datetime as dt
 import plotly.graph_objects as go
 import pytest
 
-from ikd_core import charts
-from ikd_core.compare import compare, table_rows, window
-from ikd_core.loading import load_path
-from ikd_core.overview import overview
-from ikd_core.scenario_params import labels
-from ikd_core.snapshot import build
-from ikd_core.whatif import region_scenario
+from ikd_core.domain.loading import load_path
+from ikd_core.domain.snapshot import build
+from ikd_core.render import charts
+from ikd_core.views.compare import compare, table_rows, window
+from ikd_core.views.overview import overview
+from ikd_core.views.scenario_params import labels
+from ikd_core.views.whatif import region_scenario
 
 from conftest import DATA, TODAY
 

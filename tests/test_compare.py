@@ -8,14 +8,14 @@ import io
 import pandas as pd
 import pytest
 
-from ikd_core.compare import compare, filter_regions, table_rows
-from ikd_core.exports import observation_records, selected_metrics, to_csv, to_xlsx
-from ikd_core.loading import load_path
-from ikd_core.pace import estimate_pace, series
-from ikd_core.projection import outlook, plan
-from ikd_core.region import region_view
-from ikd_core.selection import allowed_values, clean
-from ikd_core.snapshot import build
+from ikd_core.domain.loading import load_path
+from ikd_core.domain.pace import estimate_pace, series
+from ikd_core.domain.projection import outlook, plan
+from ikd_core.domain.snapshot import build
+from ikd_core.render.exports import observation_records, selected_metrics, to_csv, to_xlsx
+from ikd_core.views.compare import compare, filter_regions, table_rows
+from ikd_core.views.region import region_view
+from ikd_core.views.selection import allowed_values, clean
 
 from conftest import DATA, TODAY
 
@@ -114,7 +114,7 @@ def test_blitar_is_behind_by_31_december_2026_counting_from_today(snap):
 def test_without_a_target_in_force_the_status_is_unknown_and_nothing_projects_against_a_made_up_one(snap):
     import dataclasses
 
-    from ikd_core.whatif import region_scenario
+    from ikd_core.views.whatif import region_scenario
 
     indicators = [i.model_copy(update={"targets": []}) if i.id == "ikd" else i for i in snap.dataset.indicators]
     loaded = dataclasses.replace(snap.loaded, dataset=snap.dataset.model_copy(update={"indicators": indicators}))
@@ -202,7 +202,7 @@ def test_region_detail_latest_table_has_status_and_target_per_indicator(snap):
 
 
 def test_region_history_is_drawn_in_the_regions_own_colour_with_a_shape_per_indicator(snap):
-    from ikd_core.charts import region_history
+    from ikd_core.render.charts import region_history
 
     figure = region_history(region_view(snap, "kaltim", "id"), "id")
     assert {trace.marker.color for trace in figure.data} == {"#E69F00"}  # Kaltim is first in the file: orange

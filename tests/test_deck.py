@@ -13,11 +13,11 @@ from pptx import Presentation
 from pptx.enum.chart import XL_CHART_TYPE
 from pptx.util import Inches
 
-from ikd_core.deck import build_deck
-from ikd_core.exports import export_bytes
-from ikd_core.loading import load_path
-from ikd_core.pptx_deck import to_pptx
-from ikd_core.snapshot import build
+from ikd_core.domain.loading import load_path
+from ikd_core.domain.snapshot import build
+from ikd_core.render.deck import build_deck
+from ikd_core.render.exports import export_bytes
+from ikd_core.render.pptx_deck import to_pptx
 
 from conftest import DATA, TODAY
 

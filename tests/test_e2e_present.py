@@ -13,9 +13,9 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 from pptx import Presentation
 
-from ikd_core.exports import export_bytes
-from ikd_core.loading import load_path
-from ikd_core.snapshot import build
+from ikd_core.domain.loading import load_path
+from ikd_core.domain.snapshot import build
+from ikd_core.render.exports import export_bytes
 
 from conftest import DATA, TODAY
 from e2e_helpers import ARTIFACTS, open_context, track_requests, wait_for_app

@@ -22,9 +22,9 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from ikd_core.errors import DataFileError
-from ikd_core.loading import decode
-from ikd_core.store import preview
+from ikd_core.domain.errors import DataFileError
+from ikd_core.domain.loading import decode
+from ikd_core.domain.store import preview
 
 from conftest import DATA, ROOT, TODAY
 from yaml_strategies import document

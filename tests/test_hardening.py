@@ -7,7 +7,7 @@ import json
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from ikd_core.store import preview
+from ikd_core.domain.store import preview
 
 from apptest_helpers import open_page
 from conftest import TODAY

@@ -42,7 +42,7 @@ def test_translations_use_the_same_placeholders():
 
 def test_every_catalogue_key_used_in_the_code_exists():
     used = set()
-    for path in [*ROOT.glob("ikd_core/*.py"), *ROOT.glob("ui/*.py"), *ROOT.glob("pages/*.py"), ROOT / "app.py"]:
+    for path in [*ROOT.glob("ikd_core/**/*.py"), *ROOT.glob("ui/*.py"), *ROOT.glob("pages/*.py"), ROOT / "app.py"]:
         text = path.read_text(encoding="utf-8")
         used |= set(re.findall(r"""\bt\(\s*["']([a-z_]+\.[a-z_.]*[a-z_])["']""", text))
     assert used, "the scan found no keys: the pattern is broken"
@@ -67,10 +67,10 @@ def test_warning_messages_format_numbers_for_the_language():
 
 def test_every_key_built_at_run_time_exists():
     """Keys made from a code (status, metric, base, level, warning, link parameter) exist in both languages."""
-    from ikd_core.compare import METRICS
-    from ikd_core.integrity import SHARE_KINDS
-    from ikd_core.projection import STATUSES
-    from ikd_core.selection import KINDS, LEVELS
+    from ikd_core.domain.integrity import SHARE_KINDS
+    from ikd_core.domain.projection import STATUSES
+    from ikd_core.views.compare import METRICS
+    from ikd_core.views.selection import KINDS, LEVELS
 
     codes = ["percent_mismatch", "count_above_base", "percent_above_100", "target_count_mismatch", "stale",
              "quote_not_found", "reached_but_short"]

@@ -3,8 +3,8 @@ its direction controls visible, and a link past the limits is ignored whole with
 
 from __future__ import annotations
 
-from ikd_core import selection
-from ikd_core.plain import shown, visible_controls
+from ikd_core.views import selection
+from ikd_core.views.plain import shown, visible_controls
 
 from apptest_helpers import open_page
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 
-from ikd_core.store import DataStore
+from ikd_core.domain.store import DataStore
 from ui.live import POLL_SECONDS, QUIET_SECONDS, Live
 
 from conftest import TODAY

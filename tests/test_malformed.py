@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import pytest
 
-from ikd_core import loading
-from ikd_core.errors import DataError, DataFileError, DataFileUnreadable
-from ikd_core.loading import MAX_BYTES, Loaded, decode, load_path, load_text
+from ikd_core.domain import loading
+from ikd_core.domain.errors import DataError, DataFileError, DataFileUnreadable
+from ikd_core.domain.loading import MAX_BYTES, Loaded, decode, load_path, load_text
 
 from conftest import TODAY
 

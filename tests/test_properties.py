@@ -13,10 +13,10 @@ from hypothesis import assume, example, given, settings
 from hypothesis import strategies as st
 
 from ikd_core import i18n
-from ikd_core.checks import count_interval, observation_findings
-from ikd_core.dates import FuzzyDate
-from ikd_core.metrics import Value, derive, people_for_percent
-from ikd_core.models import Indicator, Observation
+from ikd_core.domain.checks import count_interval, observation_findings
+from ikd_core.domain.dates import FuzzyDate
+from ikd_core.domain.metrics import Value, derive, people_for_percent
+from ikd_core.domain.models import Indicator, Observation
 
 FAST = settings(max_examples=150, deadline=None)
 SHARE_KINDS = ["wajib_ktp", "perekaman_ktp_el", "penduduk", "anak"]
@@ -64,7 +64,7 @@ def indicators(draw):
 
 @st.composite
 def observations(draw):
-    """Any observation a valid data file may hold (including the cross-field rules of ikd_core.integrity)."""
+    """Any observation a valid data file may hold (including the cross-field rules of ikd_core.domain.integrity)."""
     written, _, _ = draw(written_dates(2000, 2100))
     data: dict = {"id": "obs", "region": "r", "indicator": "ikd", "as_of": written, "source": "s", "quotes": ["q"]}
     has_count = draw(st.booleans())

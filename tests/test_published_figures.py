@@ -15,14 +15,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from ikd_core import i18n
-from ikd_core.dates import FuzzyDate
-from ikd_core.display import base_count_text, base_label, show_value
-from ikd_core.errors import DataFileError
-from ikd_core.loading import load_path, load_text
-from ikd_core.overview import overview
-from ikd_core.projection import outlook, plan
-from ikd_core.snapshot import build
-from ikd_core.whatif import region_scenario
+from ikd_core.domain.dates import FuzzyDate
+from ikd_core.domain.errors import DataFileError
+from ikd_core.domain.loading import load_path, load_text
+from ikd_core.domain.projection import outlook, plan
+from ikd_core.domain.snapshot import build
+from ikd_core.views.display import base_count_text, base_label, show_value
+from ikd_core.views.overview import overview
+from ikd_core.views.whatif import region_scenario
 
 from apptest_helpers import open_page, spec
 from conftest import ROOT, TODAY
@@ -184,8 +184,8 @@ def test_the_analysts_note_is_in_the_deck_notes_and_the_excel_sheet(snap):
 
     import pandas as pd
 
-    from ikd_core.deck import build_deck
-    from ikd_core.exports import export_bytes
+    from ikd_core.render.deck import build_deck
+    from ikd_core.render.exports import export_bytes
 
     deck = build_deck(snap, {"regions": ["kab-d"]}, "id")
     assert any("Target 153.430 dibulatkan ke bawah" in note for s in deck.slides for note in s.notes)
@@ -373,7 +373,7 @@ def test_the_json_schema_accepts_the_new_fields():
     import jsonschema
     import yaml
 
-    from ikd_core import schema
+    from ikd_core.domain import schema
 
     class DatesAsText(yaml.SafeLoader):
         pass

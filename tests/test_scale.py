@@ -15,11 +15,11 @@ from pathlib import Path
 import pytest
 import yaml
 
-from ikd_core.compare import compare, window
-from ikd_core.deck import build_deck
-from ikd_core.loading import load_path
-from ikd_core.snapshot import build
-from ikd_core.tables import page_slice
+from ikd_core.domain.loading import load_path
+from ikd_core.domain.snapshot import build
+from ikd_core.render.deck import build_deck
+from ikd_core.views.compare import compare, window
+from ikd_core.views.tables import page_slice
 
 from apptest_helpers import open_page, spec
 from conftest import ROOT, TODAY
@@ -171,8 +171,8 @@ def test_every_chart_spec_at_national_scale_is_a_valid_plotly_figure(snapshot) -
     # The charts skip plotly's validation on each rerun; here it runs on every kind of national figure.
     import plotly.graph_objects as go
 
-    from ikd_core import charts
-    from ikd_core.whatif import region_scenario
+    from ikd_core.render import charts
+    from ikd_core.views.whatif import region_scenario
 
     view = compare(snapshot, "id", list(snapshot.regions))
     go.Figure(charts.distribution_spec(view, "IKD", "id"))

@@ -9,9 +9,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ikd_core.pace import Pace
-from ikd_core.scenario import Result, Scenario, Start, working_days
-from ikd_core.scenario import simulate as engine
+from ikd_core.domain.pace import Pace
+from ikd_core.domain.scenario import Result, Scenario, Start, working_days
+from ikd_core.domain.scenario import simulate as engine
 
 MONDAY = dt.date(2026, 11, 23)
 END = dt.date(2026, 12, 31)

@@ -8,7 +8,7 @@ import jsonschema
 import pytest
 import yaml
 
-from ikd_core import schema
+from ikd_core.domain import schema
 
 from conftest import DATA, LIVE_DATA, ROOT
 

@@ -13,8 +13,8 @@ import re
 
 import pytest
 
-from ikd_core.dates import FuzzyDate
-from ikd_core.loading import load_path
+from ikd_core.domain.dates import FuzzyDate
+from ikd_core.domain.loading import load_path
 
 from conftest import DATA, FIXTURE, TODAY
 

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from ikd_core import isolation
-from ikd_core.isolation import Limits
-from ikd_core.store import DataStore, preview, version
+from ikd_core.domain import isolation
+from ikd_core.domain.isolation import Limits
+from ikd_core.domain.store import DataStore, preview, version
 
 from conftest import ROOT
 

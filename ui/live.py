@@ -19,9 +19,9 @@ from dataclasses import dataclass
 
 import streamlit as st
 
-from ikd_core import clock
-from ikd_core.snapshot import Snapshot
-from ikd_core.store import DataStore, State, version
+from ikd_core.domain import clock
+from ikd_core.domain.snapshot import Snapshot
+from ikd_core.domain.store import DataStore, State, version
 
 POLL_SECONDS = float(os.environ.get("IKD_RELOAD_SECONDS", "0.25"))
 QUIET_SECONDS = 0.5  # a save written in parts (two halves 300 ms apart) is read once, whole

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import streamlit as st
 
-from ikd_core import charts, i18n
-from ikd_core.deck import Deck
+from ikd_core import i18n
 from ikd_core.i18n import Lang
+from ikd_core.render import charts
+from ikd_core.render.deck import Deck
 from ui.text import literal
 
 SLIDE = "slide"

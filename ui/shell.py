@@ -9,11 +9,12 @@ from pathlib import Path
 
 import streamlit as st
 
-from ikd_core import i18n, selection
+from ikd_core import i18n
+from ikd_core.domain.snapshot import Snapshot
+from ikd_core.domain.store import State
 from ikd_core.i18n import Lang
-from ikd_core.plain import shown
-from ikd_core.snapshot import Snapshot
-from ikd_core.store import State
+from ikd_core.views import selection
+from ikd_core.views.plain import shown
 from ui.live import live
 from ui.text import literal
 from ui.urlstate import bound, seed_from_url, shared_now, write_url

@@ -2,7 +2,7 @@
 
 import re
 
-from ikd_core.plain import visible_controls
+from ikd_core.views.plain import visible_controls
 
 # The characters that start Markdown/HTML markup: links and directives need "[", HTML needs "<"; emphasis, code,
 # headings, tables, math and strike-through the rest. Plain punctuation stays readable.

@@ -8,11 +8,11 @@ from dataclasses import dataclass
 import streamlit as st
 
 from ikd_core import i18n
-from ikd_core.compare import RANKING_LIMIT, filter_regions, provinces
+from ikd_core.domain.snapshot import Snapshot
 from ikd_core.i18n import Lang
-from ikd_core.scenario_params import SCALES, Scale, changes, defaults, label, labels
-from ikd_core.selection import LEVELS
-from ikd_core.snapshot import Snapshot
+from ikd_core.views.compare import RANKING_LIMIT, filter_regions, provinces
+from ikd_core.views.scenario_params import SCALES, Scale, changes, defaults, label, labels
+from ikd_core.views.selection import LEVELS
 from ui.text import literal
 from ui.urlstate import bound
 
@@ -74,8 +74,8 @@ def notes_box(notes: list[str]) -> None:
 
 def projection_controls(snapshot: Snapshot, lang: Lang) -> dict:
     """Method, window, model, ceiling, band and deadline for the projection page."""
-    from ikd_core.pace import METHODS
-    from ikd_core.projection import year_end
+    from ikd_core.domain.pace import METHODS
+    from ikd_core.domain.projection import year_end
 
     cols = st.columns([2, 1, 2, 2, 2, 2])
     method = cols[0].selectbox(i18n.t("in.method", lang), list(METHODS[:2]),

@@ -11,9 +11,9 @@ from openpyxl import Workbook
 from openpyxl.utils import get_column_letter
 
 from ikd_core import i18n
+from ikd_core.domain.metrics import Metrics
+from ikd_core.domain.snapshot import Snapshot
 from ikd_core.i18n import Lang
-from ikd_core.metrics import Metrics
-from ikd_core.snapshot import Snapshot
 
 # Excel and LibreOffice run a cell that starts with one of these as a formula ("CSV injection").
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -144,9 +144,9 @@ FORMATS = {
 def selection_tables(snapshot: Snapshot, params: Mapping[str, object],
                      lang: Lang) -> dict[str, list[dict[str, object]]]:
     """The comparison table, the observations and the sources of a selection, sheet name -> records."""
-    from ikd_core.compare import compare, table_rows
-    from ikd_core.deck import pick
-    from ikd_core.tables import source_rows
+    from ikd_core.render.deck import pick
+    from ikd_core.views.compare import compare, table_rows
+    from ikd_core.views.tables import source_rows
 
     indicator, regions = pick(params, snapshot)
     comparison = table_rows(compare(snapshot, lang, regions, indicator, "percent"), snapshot, lang)
@@ -162,14 +162,14 @@ def selection_tables(snapshot: Snapshot, params: Mapping[str, object],
 def export_bytes(snapshot: Snapshot, params: Mapping[str, object], lang: Lang, fmt: str) -> bytes:
     """The file for one format: the deck (pptx, html) or the tables (xlsx; csv = the comparison table)."""
     if fmt in ("pptx", "html"):
-        from ikd_core.deck import build_deck
+        from ikd_core.render.deck import build_deck
 
         deck = build_deck(snapshot, params, lang)
         if fmt == "pptx":
-            from ikd_core.pptx_deck import to_pptx
+            from ikd_core.render.pptx_deck import to_pptx
 
             return to_pptx(deck)
-        from ikd_core.briefing import to_html
+        from ikd_core.render.briefing import to_html
 
         return to_html(deck, i18n.date_of(snapshot.today, lang)).encode("utf-8")
     tables = selection_tables(snapshot, params, lang)

@@ -9,9 +9,9 @@ import plotly.io as pio
 from plotly.offline import get_plotlyjs
 
 from ikd_core import i18n
-from ikd_core.charts import FONT, slide_figure
-from ikd_core.deck import Deck, Slide
-from ikd_core.plain import markup
+from ikd_core.render.charts import FONT, slide_figure
+from ikd_core.render.deck import Deck, Slide
+from ikd_core.views.plain import markup
 
 CSS = f"""
 :root {{ color-scheme: light; }}

@@ -18,8 +18,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Literal
 
-from ikd_core.metrics import Metrics
-from ikd_core.pace import Pace
+from ikd_core.domain.metrics import Metrics
+from ikd_core.domain.pace import Pace
 
 Model = Literal["constant", "saturating"]
 Status = Literal["tercapai", "sesuai_jalur", "berisiko", "tertinggal", "tidak_diketahui"]

@@ -12,11 +12,11 @@ import dataclasses
 import datetime as dt
 from dataclasses import dataclass
 
-from ikd_core.metrics import Metrics, target_for
-from ikd_core.models import Indicator, Region
-from ikd_core.pace import Pace, PaceMethod, estimate_pace, series
-from ikd_core.scenario import STATUSES, Result, Scenario, Start, Status, simulate, start_of
-from ikd_core.snapshot import Snapshot
+from ikd_core.domain.metrics import Metrics, target_for
+from ikd_core.domain.models import Indicator, Region
+from ikd_core.domain.pace import Pace, PaceMethod, estimate_pace, series
+from ikd_core.domain.scenario import STATUSES, Result, Scenario, Start, Status, simulate, start_of
+from ikd_core.domain.snapshot import Snapshot
 
 __all__ = ["STATUSES", "Outlook", "Plan", "Status", "outlook", "plan", "year_end"]
 

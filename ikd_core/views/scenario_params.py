@@ -12,8 +12,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from ikd_core import i18n
+from ikd_core.domain.scenario import Result, Scenario
 from ikd_core.i18n import Lang
-from ikd_core.scenario import Result, Scenario
 
 
 @dataclass(frozen=True)

@@ -6,14 +6,14 @@ import datetime as dt
 from dataclasses import dataclass, replace
 
 from ikd_core import i18n
-from ikd_core.compare import hover, status_text
-from ikd_core.display import base_label, show_value, source_label
+from ikd_core.domain.metrics import Metrics
+from ikd_core.domain.projection import Plan, outlook, plan
+from ikd_core.domain.scenario import Result, Scenario
+from ikd_core.domain.snapshot import Snapshot
 from ikd_core.i18n import Lang
-from ikd_core.metrics import Metrics
-from ikd_core.palette import region_colors
-from ikd_core.projection import Plan, outlook, plan
-from ikd_core.scenario import Result, Scenario
-from ikd_core.snapshot import Snapshot
+from ikd_core.views.compare import hover, status_text
+from ikd_core.views.display import base_label, show_value, source_label
+from ikd_core.views.palette import region_colors
 
 
 @dataclass(frozen=True)

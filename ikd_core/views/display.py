@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from ikd_core import i18n
+from ikd_core.domain.metrics import Metrics, Value
+from ikd_core.domain.snapshot import Snapshot
 from ikd_core.i18n import APPROX, Lang
-from ikd_core.metrics import Metrics, Value
-from ikd_core.snapshot import Snapshot
 
 
 def show_value(v: Value | None, lang: Lang, kind: str = "count") -> str:

@@ -6,10 +6,10 @@ import statistics
 from dataclasses import dataclass
 
 from ikd_core import i18n
-from ikd_core.compare import CompareView, compare
-from ikd_core.display import show_value
+from ikd_core.domain.snapshot import Snapshot
 from ikd_core.i18n import Lang
-from ikd_core.snapshot import Snapshot
+from ikd_core.views.compare import CompareView, compare
+from ikd_core.views.display import show_value
 
 
 @dataclass(frozen=True)

@@ -5,10 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Mapping
 
-from ikd_core.compare import METRICS, provinces
+from ikd_core.domain.pace import METHODS
+from ikd_core.domain.snapshot import Snapshot
 from ikd_core.i18n import LANGS
-from ikd_core.pace import METHODS
-from ikd_core.snapshot import Snapshot
+from ikd_core.views.compare import METRICS, provinces
 
 # The pages, by URL path (the first is the default), with the catalogue key of each title.
 PAGES = {"ringkasan": "page.overview", "bandingkan": "page.compare", "wilayah": "page.region",

@@ -5,7 +5,7 @@ The parent sends the bytes on stdin; the child validates them and answers on std
 JSON (none when the file is valid). `check` turns every other way the child can end into DataFileUnreadable with a
 plain reason: "this file cannot be read".
 
-    python -m ikd_core.isolation NAME TODAY CPU_SECONDS MEMORY_BYTES   # the child; not for people
+    python -m ikd_core.domain.isolation NAME TODAY CPU_SECONDS MEMORY_BYTES   # the child; not for people
 """
 
 from __future__ import annotations
@@ -22,9 +22,9 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from ikd_core.errors import DataError, DataFileError, DataFileUnreadable
+from ikd_core.domain.errors import DataError, DataFileError, DataFileUnreadable
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]  # the project: ikd_core/domain/isolation.py
 EXIT_UNEXPECTED = 3
 
 
@@ -51,7 +51,7 @@ def check(raw: bytes, name: str, today: dt.date, limits: Limits) -> list[DataErr
 
     Raises DataFileUnreadable when the child crashes, runs out of time or memory, or answers nothing usable.
     """
-    argv = [sys.executable, "-m", "ikd_core.isolation", name, today.isoformat(), str(limits.cpu_seconds),
+    argv = [sys.executable, "-m", "ikd_core.domain.isolation", name, today.isoformat(), str(limits.cpu_seconds),
             str(limits.memory_bytes)]
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))}
     try:
@@ -127,7 +127,7 @@ def supervise(argv: list[str], cleanup: Callable[[], None]) -> int:
 
 
 def _child(argv: list[str]) -> int:
-    from ikd_core.loading import decode, load_text  # imported before the limits: imports need memory and files
+    from ikd_core.domain.loading import decode, load_text  # imported before the limits: imports need memory and files
 
     name, today, cpu, memory = argv[0], dt.date.fromisoformat(argv[1]), int(argv[2]), int(argv[3])
     limit_self(cpu, memory)

@@ -13,10 +13,10 @@ import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ikd_core import isolation
-from ikd_core.errors import DataError, DataFileError, DataFileUnreadable
-from ikd_core.loading import UPLOAD_MAX_BYTES, decode, load_text, read_bytes
-from ikd_core.snapshot import Snapshot, build
+from ikd_core.domain import isolation
+from ikd_core.domain.errors import DataError, DataFileError, DataFileUnreadable
+from ikd_core.domain.loading import UPLOAD_MAX_BYTES, decode, load_text, read_bytes
+from ikd_core.domain.snapshot import Snapshot, build
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,7 @@ import html
 import re
 
 from ikd_core import i18n
-from ikd_core.errors import SHOWN_CHARS
+from ikd_core.domain.errors import SHOWN_CHARS
 from ikd_core.i18n import Lang
 
 # Characters that change the direction of the text after them (U+202A-U+202E, U+2066-U+2069) or mark it

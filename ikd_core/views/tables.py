@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from ikd_core import i18n
-from ikd_core.display import base_count_text, base_label, figure_notes, show_value, source_label
-from ikd_core.errors import format_path
+from ikd_core.domain.errors import format_path
+from ikd_core.domain.metrics import Metrics
+from ikd_core.domain.snapshot import Snapshot, by_line
 from ikd_core.i18n import Lang
-from ikd_core.metrics import Metrics
-from ikd_core.snapshot import Snapshot, by_line
+from ikd_core.views.display import base_count_text, base_label, figure_notes, show_value, source_label
 
 
 def observation_rows(snapshot: Snapshot, lang: Lang,

@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 
-from ikd_core import models as m
-from ikd_core.dates import FuzzyDate
+from ikd_core.domain import models as m
+from ikd_core.domain.dates import FuzzyDate
 
 SHARE_KINDS = {"wajib_ktp", "perekaman_ktp_el", "penduduk", "anak"}
 

@@ -17,9 +17,9 @@ from pptx.enum.text import MSO_ANCHOR
 from pptx.util import Emu, Inches, Pt
 
 from ikd_core import i18n
-from ikd_core.charts import FONT
-from ikd_core.deck import BLACK, ChartData, Deck, Series, Slide
 from ikd_core.i18n import Lang
+from ikd_core.render.charts import FONT
+from ikd_core.render.deck import BLACK, ChartData, Deck, Series, Slide
 
 FONT_NAME = FONT.split(",")[0]
 # Month names in the deck's language whatever the viewer's locale: Excel/PowerPoint locale tags.

@@ -8,8 +8,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from ikd_core.metrics import Metrics, people_for_percent
-from ikd_core.models import Dataset
+from ikd_core.domain.metrics import Metrics, people_for_percent
+from ikd_core.domain.models import Dataset
 
 STALE_AFTER_DAYS = 180
 

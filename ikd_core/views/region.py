@@ -5,13 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ikd_core import i18n
-from ikd_core.compare import hover, status_text
-from ikd_core.display import base_label, figure_notes, show_value, source_label
+from ikd_core.domain.metrics import Value, latest
+from ikd_core.domain.projection import outlook, plan, year_end
+from ikd_core.domain.snapshot import Snapshot
 from ikd_core.i18n import Lang
-from ikd_core.metrics import Value, latest
-from ikd_core.palette import region_colors
-from ikd_core.projection import outlook, plan, year_end
-from ikd_core.snapshot import Snapshot
+from ikd_core.views.compare import hover, status_text
+from ikd_core.views.display import base_label, figure_notes, show_value, source_label
+from ikd_core.views.palette import region_colors
 
 FACTS = ("population", "population_growth_per_year", "service_points", "service_points_apbd", "outreach_per_week")
 

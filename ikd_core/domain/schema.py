@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from ikd_core.models import Dataset
+from ikd_core.domain.models import Dataset
 
-SCHEMA_PATH = Path(__file__).resolve().parent.parent / "data" / "regions.schema.json"
+SCHEMA_PATH = Path(__file__).resolve().parents[2] / "data" / "regions.schema.json"
 
 
 def schema() -> dict:

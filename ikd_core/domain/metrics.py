@@ -8,8 +8,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Literal
 
-from ikd_core.dates import FuzzyDate
-from ikd_core.models import Bound, Dataset, Indicator, Observation
+from ikd_core.domain.dates import FuzzyDate
+from ikd_core.domain.models import Bound, Dataset, Indicator, Observation
 
 Origin = Literal["reported", "derived", "estimate"]
 

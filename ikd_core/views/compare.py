@@ -7,14 +7,14 @@ from collections import Counter
 from dataclasses import dataclass, replace
 
 from ikd_core import i18n
-from ikd_core.checks import comparison_findings
-from ikd_core.display import base_count_text, base_label, figure_notes, show_value, source_label
+from ikd_core.domain.checks import comparison_findings
+from ikd_core.domain.metrics import Metrics, Value
+from ikd_core.domain.projection import Outlook, Status, outlook, plan, year_end
+from ikd_core.domain.snapshot import Snapshot
 from ikd_core.i18n import Lang
-from ikd_core.metrics import Metrics, Value
-from ikd_core.palette import region_colors
-from ikd_core.plain import markup
-from ikd_core.projection import Outlook, Status, outlook, plan, year_end
-from ikd_core.snapshot import Snapshot
+from ikd_core.views.display import base_count_text, base_label, figure_notes, show_value, source_label
+from ikd_core.views.palette import region_colors
+from ikd_core.views.plain import markup
 
 METRICS = ("percent", "percent_of_target", "still_needed", "age_days")
 STATUS_GLYPH = {"tercapai": "✔", "sesuai_jalur": "●", "berisiko": "▲", "tertinggal": "✖", "tidak_diketahui": "?"}

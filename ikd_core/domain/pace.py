@@ -14,8 +14,8 @@ import statistics
 from dataclasses import dataclass
 from typing import Literal
 
-from ikd_core.dates import FuzzyDate
-from ikd_core.metrics import Metrics
+from ikd_core.domain.dates import FuzzyDate
+from ikd_core.domain.metrics import Metrics
 
 PaceMethod = Literal["last_two", "least_squares", "since_opening"]
 METHODS: tuple[PaceMethod, ...] = ("last_two", "least_squares", "since_opening")

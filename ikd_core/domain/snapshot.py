@@ -9,11 +9,11 @@ from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 from functools import cached_property
 
-from ikd_core import checks
-from ikd_core.checks import Finding
-from ikd_core.loading import Loaded
-from ikd_core.metrics import Metrics, all_metrics, latest
-from ikd_core.models import Dataset, Indicator, Region, Source
+from ikd_core.domain import checks
+from ikd_core.domain.checks import Finding
+from ikd_core.domain.loading import Loaded
+from ikd_core.domain.metrics import Metrics, all_metrics, latest
+from ikd_core.domain.models import Dataset, Indicator, Region, Source
 
 
 @dataclass(frozen=True)

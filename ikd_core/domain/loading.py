@@ -15,9 +15,9 @@ import yaml
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
-from ikd_core import integrity
-from ikd_core.errors import SHOWN_CHARS, DataError, DataFileError, DataFileUnreadable, cut, format_path, shorten
-from ikd_core.models import Dataset
+from ikd_core.domain import integrity
+from ikd_core.domain.errors import SHOWN_CHARS, DataError, DataFileError, DataFileUnreadable, cut, format_path, shorten
+from ikd_core.domain.models import Dataset
 
 
 class SafeLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]

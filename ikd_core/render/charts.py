@@ -8,12 +8,12 @@ import plotly.graph_objects as go
 import plotly.io as pio
 
 from ikd_core import i18n
-from ikd_core.compare import CompareView, status_text
-from ikd_core.deck import ChartData
 from ikd_core.i18n import Lang
-from ikd_core.plain import markup
-from ikd_core.region import RegionView
-from ikd_core.whatif import Line
+from ikd_core.render.deck import ChartData
+from ikd_core.views.compare import CompareView, status_text
+from ikd_core.views.plain import markup
+from ikd_core.views.region import RegionView
+from ikd_core.views.whatif import Line
 
 FONT = "DejaVu Sans, Arial, sans-serif"  # installed locally: no web fonts
 # The camera button's PNG: 3x for slides.

@@ -14,14 +14,15 @@ from typing import Literal
 
 import numpy as np
 
-from ikd_core import i18n, scenario_params
-from ikd_core.compare import CompareView, Row, compare, status_text
-from ikd_core.display import base_label, figure_notes, source_label
+from ikd_core import i18n
+from ikd_core.domain.scenario import Result
+from ikd_core.domain.snapshot import Snapshot
 from ikd_core.i18n import Lang
-from ikd_core.overview import main_indicator
-from ikd_core.scenario import Result
-from ikd_core.snapshot import Snapshot
-from ikd_core.whatif import Setup, numbers, reach_text, region_scenario, scenario_inputs
+from ikd_core.views import scenario_params
+from ikd_core.views.compare import CompareView, Row, compare, status_text
+from ikd_core.views.display import base_label, figure_notes, source_label
+from ikd_core.views.overview import main_indicator
+from ikd_core.views.whatif import Setup, numbers, reach_text, region_scenario, scenario_inputs
 
 MAX_RANKED = 15  # bars a slide can show legibly from the back of a room
 MAX_PROJECTIONS = 6  # one slide per region: more would make the deck a catalogue

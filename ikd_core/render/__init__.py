@@ -1,0 +1,1 @@
+"""Render: charts, the Rakorda deck, PowerPoint, the HTML briefing and the downloads."""

@@ -1,0 +1,1 @@
+"""Views: the rows, numbers, texts and links each page and export shows, as plain data."""
