@@ -18,13 +18,13 @@ from ikd_core.domain import clock, isolation, schema
 from ikd_core.domain.errors import DataFileError, DataFileUnreadable
 from ikd_core.domain.loading import load_path
 from ikd_core.domain.snapshot import build, by_line
-from ikd_core.views import selection
+from ikd_core.views import links
 from ikd_core.views.plain import shown
 
 EXIT_OK, EXIT_INVALID, EXIT_UNREADABLE = 0, 1, 2
 EXIT_USAGE = 2  # argparse's own code for a bad command line
 # Selection options: the same keys, values and checks as a dashboard link (`--per-point 20` is `per_point=20`).
-SELECTION_OPTIONS = selection.EXPORT_KEYS
+SELECTION_OPTIONS = links.EXPORT_KEYS
 
 
 def environment_lang() -> i18n.Lang:
@@ -106,8 +106,8 @@ def export(args: argparse.Namespace) -> int:
         return EXIT_INVALID
     params: dict[str, list[str]] = {}
     if args.link:  # a link copied from the browser's address bar
-        query = selection.dashboard_query(args.link)
-        if query is None or selection.too_long(query) is not None:
+        query = links.dashboard_query(args.link)
+        if query is None or links.too_long(query) is not None:
             print(f"--link '{shown(args.link, 'en')}': not a dashboard link; copy one from the browser's address bar, "
                   "e.g. http://localhost:8501/presentasi?regions=padang.", file=sys.stderr)
             return EXIT_USAGE
@@ -127,15 +127,16 @@ def export(args: argparse.Namespace) -> int:
     for key in SELECTION_OPTIONS:
         value = getattr(args, key)
         if value is not None:
-            params[key] = value.split(",") if selection.KINDS[key] == "multi" else [value]
+            params[key] = value.split(",") if links.KINDS[key] == "multi" else [value]
     params = {k: v for k, v in params.items() if k in SELECTION_OPTIONS}
-    kept, rejected = selection.clean(params, selection.allowed_values(snapshot))
+    kept, rejected = links.clean(params, links.allowed_values(snapshot))
     if rejected:
         for key, value in rejected:
-            print(f"--{key.replace('_', '-')} '{shown(value, 'en')}': not a value this data file or dashboard accepts.",
+            print(f"{links.option(key)} '{shown(value, 'en')}': not a value this data file or dashboard accepts"
+                  f"{links.why(key)}.",
                   file=sys.stderr)
         return EXIT_USAGE
-    typed = selection.typed(kept)
+    typed = links.typed(kept)
     lang = i18n.lang_or_default(typed.pop("lang", i18n.DEFAULT_LANG))
     data = export_bytes(snapshot, typed, lang, args.format)
     if problem := _write(out, data):
@@ -160,9 +161,9 @@ def parser() -> argparse.ArgumentParser:
     p_export.add_argument("--force", action="store_true", help="replace --out if it exists")
     p_export.add_argument("--data", default=os.environ.get("IKD_DATA") or "data/regions.yaml")
     p_export.add_argument("--link", help="a dashboard link whose selection to use, e.g. copied from Presentasi")
-    for key in SELECTION_OPTIONS:
-        p_export.add_argument(f"--{key.replace('_', '-')}", dest=key,
-                              help="comma-separated ids" if selection.KINDS[key] == "multi" else None)
+    for key in SELECTION_OPTIONS:  # from the link contract: the same keys, types, ranges and steps as a link
+        p_export.add_argument(links.option(key), dest=key,
+                              help=" ".join(filter(None, [links.FIELDS[key].description, links.why(key).strip(" ()")])))
     return parser
 
 

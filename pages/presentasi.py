@@ -1,13 +1,11 @@
 """Presentasi: the Rakorda deck from the current selection, shown full screen, or downloaded to share."""
 
-import shlex
-
 import streamlit as st
 
 from ikd_core import i18n
 from ikd_core.render.deck import build_deck
 from ikd_core.render.exports import FORMATS, export_bytes, file_name
-from ikd_core.views import selection
+from ikd_core.views import links
 from ikd_core.views.compare import RANKING_LIMIT
 from ikd_core.views.scenario_params import KEYS as SCENARIO_KEYS
 from ui.presenter import show_slide
@@ -34,14 +32,14 @@ def leave() -> None:
 def params() -> dict[str, object]:
     """The selection as the widgets hold it now, else as the link gave it."""
     url = {k: st.query_params.get_all(k) for k in st.query_params}
-    return selection.typed({**url, **shared_now(),
+    return links.typed({**url, **shared_now(),
                             **{k: [str(st.session_state[k])] for k in DECK_KEYS
                                if st.session_state.get(k) is not None}})
 
 
 if snapshot is not None:
     bound("slide", None)
-    link = selection.typed({k: st.query_params.get_all(k) for k in st.query_params})
+    link = links.typed({k: st.query_params.get_all(k) for k in st.query_params})
     for key in DECK_KEYS:  # carried through this page's URL untouched, so every slide's link keeps the scenario
         if presenting and st.session_state.get(key) is None and key in link:
             st.session_state[key] = link[key]
@@ -77,8 +75,5 @@ if snapshot is not None:
                                 lambda fmt=fmt: export_bytes(snapshot, chosen, lang, fmt),
                                 file_name(fmt, snapshot.today), FORMATS[fmt][1], icon=":material/download:",
                                 on_click="ignore", key=f"download-{fmt}")
-        options = [f"--{k.replace('_', '-')} {shlex.quote(','.join(v) if isinstance(v, list) else str(v))}"
-                   for k, v in chosen.items() if k in selection.EXPORT_KEYS]
         st.caption(i18n.t("present.cli", lang))
-        st.code(f"python -m ikd_core export --format pptx --out {file_name('pptx', snapshot.today)} "
-                + " ".join(options) + (f" --lang {lang}" if "lang" not in chosen else ""), language="bash")
+        st.code(links.cli_command(chosen, "pptx", file_name("pptx", snapshot.today), lang), language="bash")

@@ -5,6 +5,7 @@ import streamlit as st
 from ikd_core import i18n
 from ikd_core.render import charts
 from ikd_core.views.compare import RANKING_LIMIT, provinces, table_rows, window
+from ikd_core.views.links import scale
 from ikd_core.views.overview import overview
 from ui.shell import page_context
 from ui.text import literal
@@ -31,7 +32,8 @@ if snapshot is not None:
             query = cols[0].text_input(i18n.t("scale.search", lang), key=bound("q", ""))
             chosen = cols[1].multiselect(i18n.t("pick.province", lang), provinces(snapshot), key=bound("province", []),
                                          placeholder=i18n.t("pick.all", lang))
-            n = cols[2].number_input(i18n.t("scale.top_n", lang), 3, 50, 10, key=bound("top", 10))
+            top = scale("top")  # the link contract's range
+            n = cols[2].number_input(i18n.t("scale.top_n", lang), int(top.low), int(top.high), 10, key=bound("top", 10))
             ranking = window(ranking, lang, query, chosen, int(n))
         notes_box(ranking.notes)
         st.plotly_chart(charts.ranking_bars(ranking, name, lang), width="stretch", theme=None,

@@ -14,8 +14,8 @@ from ikd_core.domain.projection import outlook, plan
 from ikd_core.domain.snapshot import build
 from ikd_core.render.exports import observation_records, selected_metrics, to_csv, to_xlsx
 from ikd_core.views.compare import compare, filter_regions, table_rows
+from ikd_core.views.links import allowed_values, clean
 from ikd_core.views.region import region_view
-from ikd_core.views.selection import allowed_values, clean
 
 from conftest import DATA, TODAY
 

@@ -16,7 +16,7 @@ from data_strategies import ARTICLE, data_file
 from hypothesis import HealthCheck, given, settings
 
 from ikd_core.domain.loading import load_path
-from ikd_core.views.selection import PAGES
+from ikd_core.views.links import PAGES
 
 from apptest_helpers import open_page
 from conftest import TODAY

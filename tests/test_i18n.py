@@ -70,7 +70,7 @@ def test_every_key_built_at_run_time_exists():
     from ikd_core.domain.integrity import SHARE_KINDS
     from ikd_core.domain.projection import STATUSES
     from ikd_core.views.compare import METRICS
-    from ikd_core.views.selection import KINDS, LEVELS
+    from ikd_core.views.links import KINDS, LEVELS
 
     codes = ["percent_mismatch", "count_above_base", "percent_above_100", "target_count_mismatch", "stale",
              "quote_not_found", "reached_but_short"]

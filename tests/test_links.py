@@ -3,7 +3,7 @@ its direction controls visible, and a link past the limits is ignored whole with
 
 from __future__ import annotations
 
-from ikd_core.views import selection
+from ikd_core.views import links
 from ikd_core.views.plain import shown, visible_controls
 
 from apptest_helpers import open_page
@@ -33,13 +33,13 @@ def test_a_bare_url_in_a_rejected_value_cannot_become_a_link():
 
 
 def test_a_link_with_too_many_values_is_ignored_whole_with_a_friendly_message():
-    at = open_page("pages/bandingkan.py", regions=[f"r{i}" for i in range(selection.MAX_LINK_VALUES + 1)])
+    at = open_page("pages/bandingkan.py", regions=[f"r{i}" for i in range(links.MAX_LINK_VALUES + 1)])
     assert "Tautan ini terlalu panjang" in warnings_of(at)
     assert "Tautan ini berisi nilai" not in warnings_of(at)  # not a list of 501 rejected values
 
 
 def test_a_link_too_long_in_characters_is_ignored_whole_and_the_page_opens_as_usual():
-    at = open_page("pages/bandingkan.py", q="y" * (selection.MAX_LINK_CHARS + 1))
+    at = open_page("pages/bandingkan.py", q="y" * (links.MAX_LINK_CHARS + 1))
     assert "Tautan ini terlalu panjang (32.00" in warnings_of(at)
     assert at.get("plotly_chart")  # the default view
 

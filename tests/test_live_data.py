@@ -19,7 +19,7 @@ import pytest
 import yaml
 
 from ikd_core.domain.loading import load_path
-from ikd_core.views.selection import PAGES
+from ikd_core.views.links import PAGES
 
 from apptest_helpers import open_page
 from conftest import LIVE_DATA, ROOT, TODAY

@@ -13,7 +13,7 @@ from ikd_core import i18n
 from ikd_core.domain.snapshot import Snapshot
 from ikd_core.domain.store import State
 from ikd_core.i18n import Lang
-from ikd_core.views import selection
+from ikd_core.views import links
 from ikd_core.views.plain import shown
 from ui.live import live
 from ui.text import literal
@@ -23,7 +23,7 @@ ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DATA = ROOT / "data" / "regions.yaml"
 # (file, url path, catalogue key of the title); the first is the default page. No page icons: Streamlit
 # turns a page's icon into a favicon fetched from a Google CDN.
-PAGES = tuple((f"pages/{url}.py", url, key) for url, key in selection.PAGES.items())
+PAGES = tuple((f"pages/{url}.py", url, key) for url, key in links.PAGES.items())
 
 # What app.py hands to the page it runs, in this script thread. A page run without it was started by
 # Streamlit's legacy pages/ discovery (a cold deep link) and must hand over to app.py.
@@ -77,10 +77,10 @@ def _clean_query(state: State) -> list[tuple[str, str]]:
     """Drop link values the data does not know, before any widget reads them; return what was dropped. A link
     past the length limits is dropped whole, as ("", its length)."""
     params = {key: st.query_params.get_all(key) for key in st.query_params}
-    if (size := selection.too_long(params)) is not None:
+    if (size := links.too_long(params)) is not None:
         st.query_params.clear()
         return [("", str(size))]
-    kept, rejected = selection.clean(params, selection.allowed_values(state.snapshot))
+    kept, rejected = links.clean(params, links.allowed_values(state.snapshot))
     if rejected:
         st.query_params.from_dict(kept)
     return rejected
@@ -166,12 +166,22 @@ def page_context(title_key: str, heading: bool = True) -> Context:
         size = i18n.number(int(_in_app.rejected[0][1]), lang)
         st.warning(i18n.t("link.too_long", lang, size=size), icon=":material/link_off:")
     elif _in_app.rejected:
-        items = ", ".join(f"{i18n.t('link.param.' + key, lang)} “{literal(shown(value, lang))}”"
+        items = ", ".join(f"{i18n.t('link.param.' + key, lang)} “{literal(shown(value, lang))}”{_accepts(key, lang)}"
                           for key, value in _in_app.rejected)
         st.warning(i18n.t("link.rejected", lang, items=items), icon=":material/link_off:")
     if state.snapshot is not None and (gap := state.snapshot.gap()) is not None:
         st.info(i18n.t(f"data.no_{gap}", lang), icon=":material/info:")
     return Context(lang, state, list(_in_app.rejected))
+
+
+def _accepts(key: str, lang: Lang) -> str:
+    """What a refused numeric parameter accepts, from the link contract: ' (0–100.000, kelipatan 500)'."""
+    if (s := links.numeric_scale(key)) is None:
+        return ""
+    def show(v: float) -> str:
+        return i18n.number(v, lang, 0 if float(v).is_integer() else 1)
+
+    return " (" + i18n.t("link.range", lang, low=show(s.low), high=show(s.high), step=show(s.step)) + ")"
 
 
 BANNER_ERRORS = 50

@@ -13,7 +13,7 @@ import threading
 
 import streamlit as st
 
-from ikd_core.views.selection import KINDS, SHARED_KEYS, parse
+from ikd_core.views.links import KINDS, SHARED_KEYS, parse
 
 KEYS = set(KINDS)
 MULTI = {key for key, kind in KINDS.items() if kind == "multi"}

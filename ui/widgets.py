@@ -11,8 +11,8 @@ from ikd_core import i18n
 from ikd_core.domain.snapshot import Snapshot
 from ikd_core.i18n import Lang
 from ikd_core.views.compare import RANKING_LIMIT, filter_regions, provinces
-from ikd_core.views.scenario_params import SCALES, Scale, changes, defaults, label, labels
-from ikd_core.views.selection import LEVELS
+from ikd_core.views.links import LEVELS, Scale, scale
+from ikd_core.views.scenario_params import SCALES, changes, defaults, label, labels
 from ui.text import literal
 from ui.urlstate import bound
 
@@ -80,27 +80,27 @@ def projection_controls(snapshot: Snapshot, lang: Lang) -> dict:
     cols = st.columns([2, 1, 2, 2, 2, 2])
     method = cols[0].selectbox(i18n.t("in.method", lang), list(METHODS[:2]),
                                format_func=lambda m: i18n.t(f"pace.{m}", lang), key=bound("method", "last_two"))
-    window = cols[1].number_input(i18n.t("in.window", lang), 2, 24, 3, key=bound("window", 3),
-                                  disabled=method != "least_squares")
+    figures = scale("window")  # the ranges and steps are the link contract's: a link can ask for nothing else
+    window = cols[1].number_input(i18n.t("in.window", lang), int(figures.low), int(figures.high), 3,
+                                  key=bound("window", 3), disabled=method != "least_squares")
     model = cols[2].segmented_control(i18n.t("in.model", lang), ["constant", "saturating"],
                                       format_func=lambda m: i18n.t(f"model.{m}", lang),
                                       default="constant", key=bound("model", "constant")) or "constant"
-    ceiling = number_slider(cols[3], i18n.t("in.ceiling", lang), 5, 100, 5, 80, "ceiling",
+    ceiling = number_slider(cols[3], i18n.t("in.ceiling", lang), scale("ceiling"), 80,
                             lambda v: i18n.percent(v, lang), disabled=model != "saturating")
-    band = number_slider(cols[4], i18n.t("in.band", lang), 0, 90, 5, 30, "band", lambda v: i18n.percent(v, lang))
+    band = number_slider(cols[4], i18n.t("in.band", lang), scale("band"), 30, lambda v: i18n.percent(v, lang))
     deadline = cols[5].date_input(i18n.t("in.deadline", lang), year_end(snapshot.today.year),
                                   key=bound("deadline", year_end(snapshot.today.year)), format="DD/MM/YYYY")
     return {"method": method, "window": int(window), "deadline": deadline,
             "changes": {"model": model, "ceiling_percent": float(ceiling), "band": band / 100}}
 
 
-def number_slider(container, label: str, low: float, high: float, step: float, default: float, key: str,
-                  show, help: str | None = None, disabled: bool = False) -> float:
-    """A slider whose labels are formatted by babel (Streamlit's own slider format prints 8000.00)."""
-    scale = Scale(key, low, high, step)
-    options, default = scale.steps(), scale.snap(default)  # a derived default lands on the scale
-    if key in st.session_state and st.session_state[key] not in options:
-        st.session_state[key] = scale.snap(float(st.session_state[key]))
+def number_slider(container, label: str, steps: Scale, default: float, show, help: str | None = None,
+                  disabled: bool = False) -> float:
+    """A slider on a link parameter's scale, its labels formatted by babel (Streamlit's own slider format prints
+    8000.00)."""
+    key = steps.key
+    options, default = steps.steps(), steps.snap(default)  # a derived default lands on the scale
     return container.select_slider(label, options, value=default, format_func=show, key=bound(key, default),
                                    help=help, disabled=disabled)
 
@@ -131,8 +131,8 @@ def scenario_sliders(base, setup_result, lang: Lang) -> dict:
 
 
 def _scenario_slider(container, key: str, name: str, d: dict, lang: Lang) -> float:
-    scale = SCALES[key]
+    slider = SCALES[key]
     help = i18n.t("in.per_point_help", lang) if key == "per_point" else None
     table = labels(key, lang)
-    return number_slider(container, i18n.t(name, lang), scale.low, scale.high, scale.step, float(d[key]), key,
+    return number_slider(container, i18n.t(name, lang), slider, float(d[key]),
                          lambda v: table.get(v) or label(key, v, lang), help=help)

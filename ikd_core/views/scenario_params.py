@@ -9,39 +9,14 @@ from __future__ import annotations
 import datetime as dt
 import functools
 from collections.abc import Mapping
-from dataclasses import dataclass
 
 from ikd_core import i18n
 from ikd_core.domain.scenario import Result, Scenario
 from ikd_core.i18n import Lang
+from ikd_core.views.links import SCENARIO_KEYS, scale
 
-
-@dataclass(frozen=True)
-class Scale:
-    field: str  # the Scenario field it sets
-    low: float
-    high: float
-    step: float
-
-    def steps(self) -> list[float]:
-        return list(_steps(self))
-
-    def snap(self, value: float) -> float:
-        """The scale's nearest step to `value` (a derived default, or an old link's value)."""
-        value = min(max(float(value), self.low), self.high)
-        return round(self.low + round((value - self.low) / self.step) * self.step, 6)
-
-
-# Link key -> scale. The order is the sliders' order.
-SCALES = {
-    "mult": Scale("pace_multiplier", 0, 5, 0.1),
-    "points": Scale("extra_points", 0, 200, 1),
-    "per_point": Scale("per_point_per_working_day", 0, 500, 0.5),
-    "events": Scale("outreach_per_week", 0, 21, 1),
-    "per_event": Scale("per_outreach_event", 0, 2000, 10),
-    "target": Scale("target_percent", 1, 100, 1),
-    "growth": Scale("growth_per_year", 0, 100_000, 500),
-}
+# Link key -> scale, from the link contract. The order is the sliders' order.
+SCALES = {key: scale(key) for key in SCENARIO_KEYS if key != "wdays"}
 CHOICES = {"wdays": ("working_days_per_week", (5, 6))}
 DATES = {"deadline": "deadline", "start": "changes_from"}  # start: the day the changes start acting
 KEYS = (*SCALES, *CHOICES, *DATES)
@@ -62,7 +37,7 @@ def changes_from_default(result: Result) -> dt.date:
 
 def defaults(base: Scenario, result: Result) -> dict[str, object]:
     """Each link key's value for the region as it is (left out of a link), snapped onto its scale."""
-    values = {key: getattr(base, scale.field) for key, scale in SCALES.items()}
+    values = {key: getattr(base, str(slider.field)) for key, slider in SCALES.items()}
     values["per_point"] = per_point_default(base, result)
     out: dict[str, object] = {key: SCALES[key].snap(v) for key, v in values.items()}
     out["wdays"] = base.working_days_per_week
@@ -75,8 +50,8 @@ def changes(base: Scenario, result: Result, given: Mapping[str, object]) -> dict
     """Scenario fields for the values a link or the sliders give; what is not given is the baseline's."""
     values = {**defaults(base, result), **{k: v for k, v in given.items() if k in KEYS and v is not None}}
     out: dict[str, object] = {}
-    for key, scale in SCALES.items():
-        out[scale.field] = SCALES[key].snap(values[key])  # type: ignore[arg-type]
+    for key, slider in SCALES.items():
+        out[slider.field] = slider.snap(values[key])  # type: ignore[arg-type,index]
     out["extra_points"] = int(out["extra_points"])  # type: ignore[call-overload]
     wdays = int(values["wdays"])  # type: ignore[call-overload]
     out["working_days_per_week"] = wdays if wdays in CHOICES["wdays"][1] else base.working_days_per_week
@@ -86,12 +61,6 @@ def changes(base: Scenario, result: Result, given: Mapping[str, object]) -> dict
     earliest = changes_from_default(result)
     out["changes_from"] = max(start, earliest) if isinstance(start, dt.date) else earliest
     return out
-
-
-@functools.cache
-def _steps(scale: Scale) -> tuple[float, ...]:
-    return tuple(round(scale.low + k * scale.step, 6)
-                 for k in range(int(round((scale.high - scale.low) / scale.step)) + 1))
 
 
 def label(key: str, value: float, lang: Lang) -> str:
@@ -107,4 +76,4 @@ def label(key: str, value: float, lang: Lang) -> str:
 def labels(key: str, lang: Lang) -> dict[float, str]:
     """Every step of a scenario slider with its label, formatted once per language: the Simulasi fragment
     reruns on every slider move, and formatting its 1,777 steps with babel each time took 30-50 ms of it."""
-    return {value: label(key, value, lang) for value in _steps(SCALES[key])}
+    return {value: label(key, value, lang) for value in SCALES[key].steps()}
