@@ -6,7 +6,7 @@ import streamlit as st
 from ikd_core import i18n
 from ikd_core.render import charts
 from ikd_core.views.scenario_params import KEYS as SCENARIO_KEYS
-from ikd_core.views.whatif import comparison_table, headline, no_projection, numbers, region_scenario
+from ikd_core.views.whatif import comparison_table, headline, no_projection, numbers, region_scenario, what_if
 from ui.shell import page_context, page_link, shared_params
 from ui.text import literal
 from ui.urlstate import bound, link_values, start_fragment, write_url
@@ -22,8 +22,8 @@ def scenario_panel(region_id: str, indicator: str) -> None:
     """Only this part reruns when a slider moves."""
     start_fragment()
     base = region_scenario(snapshot, region_id, indicator, lang)
-    changes = scenario_sliders(base.baseline, base.result, lang)
-    setup = region_scenario(snapshot, region_id, indicator, lang, changes.pop("deadline"), **changes)
+    given = scenario_sliders(base.baseline, base.result, lang)
+    setup = what_if(snapshot, base, given, lang)
     if setup.result.start.base is None and setup.result.unit == "percent":
         st.caption(i18n.t("sim.no_base", lang))
     left, right = st.columns(2)
@@ -44,13 +44,15 @@ def scenario_panel(region_id: str, indicator: str) -> None:
     b1, b2 = st.columns(2)
     # Callbacks, not return values: they run before the rerun, so a click is never lost.
     b1.button(i18n.t("sim.keep", lang), disabled=len(kept) >= 3, icon=":material/bookmark_add:",
-              on_click=kept.append, args=((region_id, indicator, dict(changes), setup.line.result.scenario.deadline),))
+              on_click=kept.append, args=((region_id, indicator, dict(given)),))
     b2.button(i18n.t("sim.clear", lang), disabled=not kept, icon=":material/delete:", on_click=kept.clear)
     if len(kept) >= 3:
         st.caption(i18n.t("sim.kept_full", lang))
     named = [(i18n.t("sim.baseline", lang), setup.result), (i18n.t("sim.scenario", lang), setup.line.result)]
-    for n, (rid, ind, ch, deadline) in enumerate(kept, start=1):
-        other = region_scenario(snapshot, rid, ind, lang, deadline, **ch)
+    for n, (rid, ind, values) in enumerate(kept, start=1):
+        if (kept_base := region_scenario(snapshot, rid, ind, lang)) is None:
+            continue  # the data file changed under it: that region has no projection now
+        other = what_if(snapshot, kept_base, values, lang)
         named.append((f"{i18n.t('sim.kept_name', lang, n=n)} · {other.name}", other.line.result))
     st.markdown(f"#### {i18n.t('sim.table', lang)}")
     st.dataframe(pd.DataFrame(comparison_table(named, lang)), hide_index=True, width="stretch")

@@ -12,7 +12,7 @@ from ikd_core.domain.snapshot import Snapshot
 from ikd_core.i18n import Lang
 from ikd_core.views.compare import RANKING_LIMIT, filter_regions, provinces
 from ikd_core.views.links import LEVELS, Scale, scale
-from ikd_core.views.scenario_params import SCALES, changes, defaults, label, labels
+from ikd_core.views.scenario_params import SCALES, defaults, label, labels
 from ui.text import literal
 from ui.urlstate import bound
 
@@ -106,7 +106,7 @@ def number_slider(container, label: str, steps: Scale, default: float, show, hel
 
 
 def scenario_sliders(base, setup_result, lang: Lang) -> dict:
-    """A slider for every scenario input; defaults are the region's baseline, kept out of the URL."""
+    """A slider for every scenario input, by link key; defaults are the region's baseline, kept out of the URL."""
     d = defaults(base, setup_result)
     names = {"mult": "in.multiplier", "points": "in.extra_points", "per_point": "in.per_point",
              "events": "in.outreach", "per_event": "in.per_event", "target": "in.target", "growth": "in.growth"}
@@ -127,7 +127,7 @@ def scenario_sliders(base, setup_result, lang: Lang) -> dict:
     given["start"] = c2.date_input(i18n.t("in.changes_from", lang), earliest, min_value=earliest,
                                    key=bound("start", earliest), format="DD/MM/YYYY",
                                    help=i18n.t("in.changes_from_help", lang))
-    return changes(base, setup_result, given)
+    return given
 
 
 def _scenario_slider(container, key: str, name: str, d: dict, lang: Lang) -> float:

@@ -18,11 +18,10 @@ from ikd_core import i18n
 from ikd_core.domain.scenario import Result
 from ikd_core.domain.snapshot import Snapshot
 from ikd_core.i18n import Lang
-from ikd_core.views import scenario_params
 from ikd_core.views.compare import CompareView, Row, compare, status_text
 from ikd_core.views.display import base_label, figure_notes, source_label
 from ikd_core.views.overview import main_indicator
-from ikd_core.views.whatif import Setup, numbers, reach_text, region_scenario, scenario_inputs
+from ikd_core.views.whatif import Setup, numbers, reach_text, region_scenario, scenario_inputs, what_if
 
 MAX_RANKED = 15  # bars a slide can show legibly from the back of a room
 MAX_PROJECTIONS = 6  # one slide per region: more would make the deck a catalogue
@@ -279,10 +278,7 @@ def _scenario_slide(snapshot: Snapshot, params: Mapping[str, object], indicator:
     base = region_scenario(snapshot, row.region_id, indicator, lang)
     if base is None:
         return None
-    changes = scenario_params.changes(base.baseline, base.result, params)
-    deadline = changes.pop("deadline")
-    setup = region_scenario(snapshot, row.region_id, indicator, lang, deadline, **changes)  # type: ignore[arg-type]
-    assert setup is not None  # the same region and indicator as `base`
+    setup = what_if(snapshot, base, params, lang)
     before, after = scenario_inputs(setup.result.scenario, lang), scenario_inputs(setup.line.result.scenario, lang)
     changed = [f"{label}: {before[label]} → {after[label]}" for label in after if after[label] != before[label]]
     bullets = changed or [i18n.t("deck.no_changes", lang)]

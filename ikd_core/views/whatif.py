@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
 from ikd_core import i18n
@@ -14,6 +15,7 @@ from ikd_core.i18n import Lang
 from ikd_core.views.compare import hover, status_text
 from ikd_core.views.display import base_label, show_value, source_label
 from ikd_core.views.palette import region_colors
+from ikd_core.views.scenario_params import changes
 
 
 @dataclass(frozen=True)
@@ -91,6 +93,18 @@ def region_scenario(snapshot: Snapshot, region_id: str, indicator: str, lang: La
     line = Line(region_id, p.region.name, color, seen.dates, seen.values, seen.hovers, scenario,
                 method_text(snapshot, p, scenario, lang), region_name=p.region.name)
     return Setup(region_id, p.region.name, color, p.latest.base_kind, p, p.baseline, base, line)
+
+
+def what_if(snapshot: Snapshot, base: Setup, given: Mapping[str, object], lang: Lang) -> Setup:
+    """The one baseline-then-scenario sequence (Simulasi, the deck, the command line): the link's or the sliders'
+    values `given` (`points=10`, `deadline=...`; what is not given is the baseline's) applied to the region as it is
+    (`base`, from `region_scenario` without changes)."""
+    fields = changes(base.baseline, base.result, given)
+    deadline = fields.pop("deadline")
+    setup = region_scenario(snapshot, base.region_id, base.plan.indicator.id, lang,
+                            deadline, **fields)  # type: ignore[arg-type]  # fields: Scenario's, typed by changes()
+    assert setup is not None  # the same region and indicator as `base`
+    return setup
 
 
 def no_projection(snapshot: Snapshot, region_id: str, indicator: str, lang: Lang) -> str:
