@@ -12,20 +12,21 @@ show. The same seed always writes the same file.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import math
 import random
 import sys
 from pathlib import Path
 
 import yaml
+from dateutil.relativedelta import relativedelta
 
 PROVINCES = 38
 END = (2026, 10)  # the last month of data: fixed, so a seed always gives the same file
 
 
 def _month(end: tuple[int, int], back: int) -> str:
-    total = end[0] * 12 + end[1] - 1 - back
-    return f"{total // 12}-{total % 12 + 1:02d}"
+    return (dt.date(end[0], end[1], 1) - relativedelta(months=back)).strftime("%Y-%m")
 
 
 def _split(rnd: random.Random, children: int, provinces: int) -> list[int]:

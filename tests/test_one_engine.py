@@ -12,7 +12,6 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from pptx import Presentation
 
 from ikd_core.domain.loading import load_path
 from ikd_core.domain.snapshot import Snapshot, build

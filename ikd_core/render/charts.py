@@ -6,6 +6,7 @@ import datetime as dt
 
 import plotly.graph_objects as go
 import plotly.io as pio
+from dateutil.rrule import MONTHLY, rrule
 
 from ikd_core import i18n
 from ikd_core.i18n import Lang
@@ -105,12 +106,7 @@ def date_ticks(first: dt.date, last: dt.date, lang: Lang, most: int = 8) -> tupl
     months = (last.year - first.year) * 12 + last.month - first.month + 1
     step = next(s for s in (1, 2, 3, 6, 12, 24, 60) if months / s <= most)
     start_month = (first.month - 1) // step * step + 1 if step <= 12 else 1
-    tick = dt.date(first.year, start_month, 1)
-    ticks = []
-    while tick <= last:
-        ticks.append(tick)
-        total = tick.month - 1 + step
-        tick = dt.date(tick.year + total // 12, total % 12 + 1, 1)
+    ticks = [t.date() for t in rrule(MONTHLY, interval=step, dtstart=dt.date(first.year, start_month, 1), until=last)]
     return ticks, [i18n.month(t, lang) for t in ticks]
 
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 import numpy as np
+from dateutil.rrule import MONTHLY, rrule
 
 from ikd_core import i18n
 from ikd_core.domain.scenario import Result
@@ -180,16 +181,8 @@ def _months(first: dt.date, last: dt.date) -> list[dt.date]:
     """The first of every month (or every 2nd, 3rd, 6th, 12th) between two dates: at most 40 points."""
     months = (last.year - first.year) * 12 + last.month - first.month + 1
     step = next(s for s in (1, 2, 3, 6, 12, 24) if months / s <= 40)
-    out: list[dt.date] = []
-    k = 0
-    while True:
-        total = first.month - 1 + k
-        d = dt.date(first.year + total // 12, total % 12 + 1, 1)
-        if d > last:
-            return out
-        if d > first:
-            out.append(d)
-        k += step
+    return [d.date() for d in rrule(MONTHLY, interval=step, dtstart=first.replace(day=1), until=last)
+            if d.date() > first]
 
 
 def _at(curve: list[tuple[dt.date, float, float, float]], d: dt.date, k: int) -> float | None:
