@@ -7,10 +7,10 @@ import datetime as dt
 import pytest
 
 from ikd_core import i18n
-from ikd_core.domain.checks import comparison_findings, count_interval, decimals, observation_findings, percent_interval
+from ikd_core.domain.checks import comparison_findings, count_interval, observation_findings
 from ikd_core.domain.dates import FuzzyDate
 from ikd_core.domain.loading import load_path
-from ikd_core.domain.metrics import Value, derive, latest, people_for_percent, target_for
+from ikd_core.domain.metrics import Value, decimals, derive, latest, people_for_percent, percent_interval, target_for
 from ikd_core.domain.models import Indicator, Observation
 from ikd_core.domain.snapshot import build
 

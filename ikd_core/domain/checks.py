@@ -8,7 +8,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from ikd_core.domain.metrics import Metrics, people_for_percent
+from ikd_core.domain.metrics import Metrics, people_for_percent, percent_interval
 from ikd_core.domain.models import Dataset
 
 STALE_AFTER_DAYS = 180
@@ -24,23 +24,12 @@ class Finding:
     params: dict = field(default_factory=dict, hash=False, compare=False)
 
 
-def decimals(x: float) -> int:
-    """Decimal places as written: 30.06 -> 2, 8.5 -> 1, 99 -> 0, 1e-05 -> 5."""
-    exponent = Decimal(repr(float(x))).normalize().as_tuple().exponent
-    return max(0, -exponent) if isinstance(exponent, int) else 0
-
-
 def count_interval(value: float, approximate: bool) -> tuple[float, float]:
     """The range a count stands for: exact, or rounded to its trailing zeros when approximate (11000 -> ±500)."""
     if not approximate or value == 0:
         return value, value
     zeros = len(str(int(value))) - len(str(int(value)).rstrip("0"))
     half = 10**zeros / 2 if zeros else 0.5
-    return value - half, value + half
-
-
-def percent_interval(value: float) -> tuple[float, float]:
-    half = 0.5 * 10 ** -decimals(value)
     return value - half, value + half
 
 

@@ -58,16 +58,58 @@ class Metrics:
     age_days: int
 
     @property
+    def computed_percent(self) -> Value | None:
+        """The count over its base, when the source states a percent of that same base that they contradict
+        beyond the percent's rounding (Padang: "sekitar 30,06 persen", but 203.479 of 680.160 is 29,92%); None
+        when they agree, or when either is a bound or an estimate. Then the computed value is the one drawn, ranked
+        and compared with the target, so a bar never touches a target that the people counted have not reached;
+        the reported percent is shown beside it."""
+        obs = self.observation
+        if (obs.percent is None or obs.percent_of in (None, "target", "unspecified") or self.percent is None
+                or self.count is None or self.base is None or not self.percent.exact or not self.count.exact
+                or self.count.approximate or self.base.approximate or self.base.origin != "reported"
+                or obs.base is None or obs.base.kind != obs.percent_of or self.base.value <= 0):
+            return None
+        computed = self.count.value / self.base.value * 100
+        low, high = percent_interval(obs.percent)
+        return Value(computed, "derived") if not low - 1e-9 <= computed <= high + 1e-9 else None
+
+    @property
+    def checked_percent(self) -> Value | None:
+        """The percent to draw, rank and compare: the computed one when the reported percent disagrees with its own
+        count and base, else the percent."""
+        return self.computed_percent or self.percent
+
+    @property
+    def checked_percent_of_target(self) -> Value | None:
+        computed = self.computed_percent
+        if computed is not None and self.target_percent:
+            return Value(computed.value / self.target_percent * 100, "derived")
+        return self.percent_of_target
+
+    @property
     def reached(self) -> bool | None:
         """Whether the figure is at the target; None when it cannot tell (no percent, or a bound either side)."""
         if self.percent is None or self.target_percent is None:
             return None
-        at = self.percent.value >= self.target_percent
+        at = self.checked_percent.value >= self.target_percent  # type: ignore[union-attr]
         if self.percent.bound == "lower":
             return True if at else None  # above 51% is above 30%; above 5% says nothing
         if self.percent.bound == "upper":
             return False if self.percent.value <= self.target_percent else None
         return at
+
+
+def decimals(x: float) -> int:
+    """Decimal places as written: 30.06 -> 2, 8.5 -> 1, 99 -> 0, 1e-05 -> 5."""
+    exponent = Decimal(repr(float(x))).normalize().as_tuple().exponent
+    return max(0, -exponent) if isinstance(exponent, int) else 0
+
+
+def percent_interval(value: float) -> tuple[float, float]:
+    """The range a percent stands for, as written: 30.06 is 30.055 to 30.065."""
+    half = 0.5 * 10 ** -decimals(value)
+    return value - half, value + half
 
 
 def target_for(indicator: Indicator, year: int) -> tuple[int, float] | None:

@@ -12,7 +12,7 @@ from ikd_core.domain.metrics import Metrics, Value
 from ikd_core.domain.projection import Outlook, Status, outlook, plan, year_end
 from ikd_core.domain.snapshot import Snapshot
 from ikd_core.i18n import Lang
-from ikd_core.views.display import base_count_text, base_label, figure_notes, show_value, source_label
+from ikd_core.views.display import base_count_text, base_label, figure_notes, percent_text, show_value, source_label
 from ikd_core.views.palette import region_colors
 from ikd_core.views.plain import markup
 
@@ -49,7 +49,7 @@ class Row:
     @property
     def hatched(self) -> bool:
         """Approximate, derived or estimated: drawn hatched so it survives a greyscale projector."""
-        percent = self.metrics.percent
+        percent = self.metrics.checked_percent
         return percent is not None and (percent.approximate or percent.derived)
 
 
@@ -71,12 +71,16 @@ def status_text(status: Status, lang: Lang) -> str:
 def _metric_value(m: Metrics, metric: str) -> Value | None:
     if metric == "age_days":
         return Value(m.age_days, "derived")
+    if metric in ("percent", "percent_of_target"):  # checked against the figure's own count and base
+        return m.checked_percent if metric == "percent" else m.checked_percent_of_target
     return getattr(m, metric)
 
 
 def metric_text(m: Metrics, metric: str, lang: Lang) -> str:
     if metric == "age_days":
         return i18n.t("age.days", lang, days=i18n.number(m.age_days, lang))
+    if metric == "percent":
+        return percent_text(m, lang)
     kind = "percent" if metric in ("percent", "percent_of_target") else "count"
     return show_value(_metric_value(m, metric), lang, kind)
 
@@ -89,7 +93,7 @@ def hover(snapshot: Snapshot, m: Metrics, lang: Lang) -> str:
     kind = "percent" if m.percent is not None else "count"
     return "<br>".join([
         f"<b>{markup(region.name)}</b>",
-        f"{show_value(m.percent if kind == 'percent' else m.count, lang, kind)} · {markup(base_label(m, lang))}",
+        f"{percent_text(m, lang) if kind == 'percent' else show_value(m.count, lang)} · {markup(base_label(m, lang))}",
         f"{i18n.t('hover.count', lang)}: {show_value(m.count, lang)}",
         f"{i18n.t('hover.as_of', lang)}: {i18n.date(m.as_of, lang)}",
         f"{i18n.t('hover.source', lang)}: {markup(source_label(snapshot, m.observation.source, lang))}",
@@ -226,8 +230,8 @@ def _table_rows(view: CompareView, snapshot: Snapshot, lang: Lang) -> list[dict[
             c("col.region"): r.name,
             c("col.level"): i18n.level(r.level, lang),
             c("col.status"): status_text(r.status, lang),
-            c("col.percent"): show_value(m.percent, lang, "percent"),
-            c("col.progress"): round(m.percent_of_target.value, 1) if m.percent_of_target else None,
+            c("col.percent"): percent_text(m, lang),
+            c("col.progress"): round(m.checked_percent_of_target.value, 1) if m.checked_percent_of_target else None,
             c("col.base"): base_label(m, lang),
             c("col.base_count"): base_count_text(m, lang),
             c("col.count"): show_value(m.count, lang),

@@ -25,6 +25,17 @@ def show_value(v: Value | None, lang: Lang, kind: str = "count") -> str:
     return text
 
 
+def percent_text(m: Metrics, lang: Lang) -> str:
+    """A figure's percent as every page, slide and export shows it: when the source's percent contradicts its own
+    count and base, the computed one first, marked, with the reported one beside it ('29,92%* ⚠ dilaporkan
+    ≈30,06%')."""
+    computed = m.computed_percent
+    if computed is None:
+        return show_value(m.percent, lang, "percent")
+    return i18n.t("percent.checked", lang, computed=show_value(computed, lang, "percent"),
+                  reported=show_value(m.percent, lang, "percent"))
+
+
 def source_label(snapshot: Snapshot, source_id: str, lang: Lang) -> str:
     src = snapshot.sources[source_id]
     date = i18n.date(src.date_published, lang) if src.date_published else i18n.t("unknown.date", lang)
