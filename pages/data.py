@@ -7,7 +7,7 @@ from ikd_core import i18n
 from ikd_core.domain import clock
 from ikd_core.domain.store import preview, too_large
 from ikd_core.render.exports import observation_records, selected_metrics, to_csv, to_xlsx
-from ikd_core.views.tables import PAGE_ROWS, observation_rows, page_slice, pages, source_rows, warning_rows
+from ikd_core.views.tables import PAGE_ROWS, TABLE_ROWS, observation_rows, page_slice, pages, source_rows, warning_rows
 from ui.shell import PREVIEW, page_context
 from ui.urlstate import bound
 
@@ -17,11 +17,14 @@ lang, snapshot = ctx.lang, ctx.state.snapshot
 if snapshot is not None:
     names = {i.id: getattr(i.name, lang) for i in snapshot.dataset.indicators}
     cols = st.columns([2, 2, 3])
+    # Typed text matches names as written ("ba" is Balikpapan, not Blitar by b…a), and there is no "Select N
+    # matches" row: it was first in the list, so Enter added every fuzzy match; now Enter adds the first match.
     regions = cols[0].multiselect(i18n.t("pick.regions", lang), list(snapshot.regions), key=bound("regions", []),
-                                  format_func=lambda r: snapshot.regions[r].name, placeholder=i18n.t("pick.all", lang))
+                                  format_func=lambda r: snapshot.regions[r].name, placeholder=i18n.t("pick.all", lang),
+                                  filter_mode="contains", select_all=False)
     indicators = cols[1].multiselect(i18n.t("data_page.filter_indicators", lang), list(names),
                                      format_func=names.get, key=bound("indicators", []),
-                                     placeholder=i18n.t("pick.all", lang))
+                                     placeholder=i18n.t("pick.all", lang), filter_mode="contains", select_all=False)
     query = cols[2].text_input(i18n.t("data_page.filter_query", lang), key=bound("q", ""))
     chosen = selected_metrics(snapshot, regions, indicators, query)
     st.caption(i18n.t("data_page.count", lang, shown=len(chosen), total=len(snapshot.metrics)))
@@ -51,8 +54,9 @@ if snapshot is not None:
         icon=":material/download:", on_click="ignore",
     )
     st.subheader(i18n.t("data_page.warnings", lang))
-    if warnings:
-        st.dataframe(pd.DataFrame(warnings), hide_index=True, width="stretch")
+    if warnings:  # every row in view up to TABLE_ROWS (no inner scroll); a national file's thousands scroll
+        st.dataframe(pd.DataFrame(warnings), hide_index=True, width="stretch",
+                     height="content" if len(warnings) <= TABLE_ROWS else "auto")
     else:
         st.success(i18n.t("data_page.no_warnings", lang))
     st.subheader(i18n.t("data_page.sources", lang))
@@ -63,7 +67,7 @@ if snapshot is not None:
 st.subheader(i18n.t("preview.heading", lang))
 st.caption(i18n.t("preview.help", lang))
 upload = st.file_uploader(i18n.t("preview.upload", lang), type=["yaml", "yml"], max_upload_size=2,
-                          key="draft_upload")
+                          key="draft_upload", help=i18n.t("preview.upload_help", lang))
 
 
 def open_preview() -> None:

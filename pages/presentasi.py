@@ -14,6 +14,33 @@ from ui.text import literal
 from ui.urlstate import bound, shared_now
 from ui.widgets import indicator_picker
 
+# A phone (under 640 px) cannot hold a 16:9 slide of 24 px text (the box would be 390 × 219 px): there the slide
+# becomes a page that scrolls, its text sized for the hand, and its chart laid out 1,67 times as wide and shown at
+# 0,6 (CSS zoom), so its 24 px presenter text reads as 14 px and its labels stay inside the width. Placed after the
+# presenter's own style, so it wins where both apply.
+PHONE_CSS = """
+<style>
+@media (max-width: 640px) {
+  html, body, [data-testid="stApp"], [data-testid="stMain"] { overflow: auto !important; }
+  .st-key-slide { width: 100vw !important; height: auto !important; min-height: 100vh; overflow: visible;
+    padding: 12px 14px !important; font-size: 18px; }
+  .st-key-slide p, .st-key-slide li { font-size: 18px !important; }
+  .st-key-slide h1, .st-key-slide-title-only h1 { font-size: 26px !important; line-height: 1.2 !important; }
+  .st-key-slide h1 * { font-size: inherit !important; line-height: inherit !important; }
+  .st-key-slide-sub p { font-size: 16px !important; }
+  .st-key-slide > div, .st-key-slide-title-only > div { flex-shrink: 0 !important; }
+  .st-key-slide-body { height: auto !important; overflow: visible; display: flow-root; }
+  .st-key-slide-body [data-testid="stColumn"] > div > [data-testid="stElementContainer"]:has(.js-plotly-plot) {
+    zoom: 0.6; width: 166.67% !important; max-width: none !important; margin-bottom: -400px; }
+  /* plotly takes its height from the zoomed box as seen (1.000 × 0,6 = 600 px, drawn at 0,6: 360 px on screen);
+     the negative margin gives back the 240 px the box would leave empty under it */
+  .st-key-slide-body [data-testid="stPlotlyChart"] { height: 1000px !important; }
+  .st-key-slide [data-testid="stMarkdownContainer"] { margin-bottom: 0 !important; }
+  .st-key-slide-nav { flex-wrap: wrap; }
+  .st-key-slide-nav button, .st-key-slide-nav p { font-size: 16px !important; }
+}
+</style>
+"""
 # What a deck reads besides the shared regions and indicator: the projection and scenario inputs a link carries.
 DECK_KEYS = ("region", "method", "window", *SCENARIO_KEYS)
 presenting = st.session_state.get("slide") is not None
@@ -59,6 +86,7 @@ if snapshot is not None:
     deck = build_deck(snapshot, chosen, lang)
     if presenting:
         show_slide(deck, min(int(st.session_state["slide"]), len(deck.slides)), lang, go, leave)
+        st.html(PHONE_CSS)
     else:
         st.caption(i18n.t("present.help", lang))
         st.button(i18n.t("present.start", lang), type="primary", icon=":material/slideshow:", on_click=go,

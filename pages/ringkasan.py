@@ -11,6 +11,7 @@ from ui.shell import page_context
 from ui.text import literal
 from ui.urlstate import bound
 from ui.widgets import comparison_table, notes_box
+from ui.widgets import ranking as ranking_chart
 
 ctx = page_context("overview.heading")
 lang, snapshot = ctx.lang, ctx.snapshot
@@ -36,8 +37,7 @@ if snapshot is not None:
             n = cols[2].number_input(i18n.t("scale.top_n", lang), int(top.low), int(top.high), 10, key=bound("top", 10))
             ranking = window(ranking, lang, query, chosen, int(n))
         notes_box(ranking.notes)
-        st.plotly_chart(charts.ranking_bars(ranking, name, lang), width="stretch", theme=None,
-                        config=charts.PLOTLY_CONFIG)
+        ranking_chart(ranking, name, lang)
         st.caption(i18n.t("overview.method", lang))
         st.caption(i18n.t("status.rule", lang, year=view.ranking.rows[0].outlook.deadline.year))
         st.subheader(i18n.t("overview.table_heading", lang))

@@ -1,5 +1,7 @@
 """Wilayah (region detail): one region's observations over time, its facts, warnings, parent and children."""
 
+from functools import partial
+
 import pandas as pd
 import streamlit as st
 
@@ -11,6 +13,13 @@ from ui.text import literal
 from ui.urlstate import bound
 
 ctx = page_context("region.heading")
+
+
+def open_child(key: str, order: list[str]) -> None:
+    """A row chosen in the table of regions within: open that region (before the picker is drawn)."""
+    rows = st.session_state[key].selection.rows
+    if rows:
+        st.session_state["region"] = order[rows[0]]
 lang, snapshot = ctx.lang, ctx.snapshot
 
 if snapshot is not None:
@@ -21,21 +30,22 @@ if snapshot is not None:
     view = region_view(snapshot, region_id, lang)
     st.subheader(literal(view.name))
     st.caption(literal(view.subtitle))
-    if view.parent or view.children:
-        cols = st.columns(2)
-        if view.parent:
-            with cols[0]:
-                st.markdown(i18n.t("region.parent", lang))
-                page_link("wilayah", literal(view.parent[1]), region=view.parent[0])
-        if view.children:
-            with cols[1]:
-                st.markdown(i18n.t("region.children", lang))
-                for child_id, child_name in view.children:
-                    page_link("wilayah", literal(child_name), region=child_id)
+    if view.parent:
+        st.markdown(i18n.t("region.parent", lang))
+        page_link("wilayah", literal(view.parent[1]), region=view.parent[0])
     st.markdown(f"#### {i18n.t('region.latest', lang)}")
     st.dataframe(pd.DataFrame(view.latest), hide_index=True, width="stretch")
     if view.series:
         st.plotly_chart(charts.region_history(view, lang), width="stretch", theme=None, config=charts.PLOTLY_CONFIG)
+    if view.children_table:
+        # After the region's own figures, as one compact ranked table (a province has up to 86 cities and
+        # regencies: as links they were a column 3.000 px tall); choosing a row opens that region.
+        first = getattr(snapshot.dataset.indicators[0].name, lang)
+        st.markdown(f"#### {i18n.t('region.children_heading', lang, n=len(view.children_table), indicator=first)}")
+        st.caption(i18n.t("region.children_help", lang))
+        key = f"children-{region_id}"  # one table per region: a row chosen here is not chosen on the next
+        st.dataframe(pd.DataFrame(view.children_table), hide_index=True, width="stretch", key=key,
+                     on_select=partial(open_child, key, view.children_order), selection_mode="single-row")
     st.markdown(f"#### {i18n.t('region.facts', lang)}")
     if view.facts:
         st.dataframe(pd.DataFrame(view.facts), hide_index=True, width="stretch")

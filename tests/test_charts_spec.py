@@ -27,12 +27,13 @@ def snap():
 
 # The seed regions' bars, bottom to top, worked from tests/fixtures/seed/regions.yaml (every target is 30%):
 RANKING_BOTTOM_UP = {
-    # Denpasar 2,2 < Kaltim 5,77 < Balikpapan 8,5 < Blitar 19 < Padang 30,06
-    "percent": [2.2, 5.77, 8.5, 19.0, 30.06],
+    # Denpasar 2,2 < Kaltim 5,77 < Balikpapan 8,5 < Blitar 19 < Padang 29,916 (its 203.479 of 680.160, which
+    # contradict the "sekitar 30,06 persen" beside them: the bar shows the count over the base)
+    "percent": [2.2, 5.77, 8.5, 19.0, 29.916],
     # Denpasar 11.000; Blitar 19% of 123.000; Balikpapan 8,5% of 766.000; Kaltim 5,77% of 2.878.769; Padang 203.479
     "count": [11_000, 23_370, 65_110, 166_105, 203_479],
     # each percent / 30 × 100
-    "percent_of_target": [7.333, 19.233, 28.333, 63.333, 100.2],
+    "percent_of_target": [7.333, 19.233, 28.333, 63.333, 99.721],
     # 30% of the base less the count: 204.048 − 203.479; 36.900 − 23.370; 150.000 − 11.000; 229.800 − 65.110;
     # 863.631 − 166.105
     "still_needed": [569, 13_530, 139_000, 164_690, 697_526],
@@ -67,9 +68,10 @@ def test_side_by_side_draws_the_observations_once_under_the_region_name(snap):
     assert markers[0]["x"] == [dt.date(2025, 11, 15)] and markers[0]["y"] == [19.0]
     [hover] = markers[0]["hovertext"]
     assert "≈19% · wajib KTP" in hover and "Per: Triwulan IV 2025" in hover and "Jumlah: ≈23.370*" in hover
+    # An entry longer than 32 characters breaks after its colon, so the legend fits a phone's width.
     assert names(spec) == ["Kondisi sekarang: pita proyeksi", "Kondisi sekarang: proyeksi",
-                           "Kondisi sekarang: laju yang dibutuhkan", "Skenario: pita proyeksi", "Skenario: proyeksi",
-                           "Blitar: perkiraan hari ini", "Blitar: data"]
+                           "Kondisi sekarang: <br>laju yang dibutuhkan", "Skenario: pita proyeksi",
+                           "Skenario: proyeksi", "Blitar: perkiraan hari ini", "Blitar: data"]
     # Two legend groups, so the legend lays out a column for each and hiding one line keeps the other.
     groups = {t["name"]: t["legendgroup"] for t in spec["data"] if t.get("showlegend", True)}
     assert len(set(groups.values())) == 2
@@ -95,7 +97,9 @@ def test_the_chart_marks_target_and_deadline_as_add_hline_and_add_vline_would(sn
     assert (deadline["yref"], deadline["x0"], deadline["x1"]) == ("y domain", end, end)
     assert (today["x0"], today["x1"]) == (dt.date(2026, 11, 23), dt.date(2026, 11, 23))
     texts = [a["text"] for a in spec["layout"]["annotations"]]
-    assert texts == ["Target 30%", "deadline 31 March 2027", "today"]
+    # Then the value at the deadline, once: nothing changed, so the baseline and the scenario end at the same
+    # 19 + 19 / 1.005 × 501 = 28,47% (501 days from 15 Nov 2025 to 31 Mar 2027).
+    assert texts == ["Target 30%", "deadline <br>31 March 2027", "today", "≈28.5%"]  # two lines: fits a phone
 
 
 def test_the_padang_chart_shows_its_reported_figure_and_its_projection(snap):
@@ -167,7 +171,7 @@ def test_the_distribution_stacks_one_histogram_per_base_with_every_ranked_region
     assert spec["layout"]["barmode"] == "stack"
     # Padang and Denpasar of perekaman KTP-el, Balikpapan of a base not stated, Kaltim and Blitar of wajib KTP.
     stacks = {t["name"]: sorted(t["x"]) for t in spec["data"]}
-    assert stacks == {"KTP-el recorded": [2.2, 30.06], "base not stated": [8.5],
+    assert stacks == {"KTP-el recorded": [2.2, pytest.approx(29.916, abs=0.001)], "base not stated": [8.5],
                       "wajib KTP (ID-card age)": [5.77, 19.0]}
 
 

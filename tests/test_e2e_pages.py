@@ -21,6 +21,8 @@ pytestmark = pytest.mark.e2e
 
 CHART = "[data-testid=stPlotlyChart] .js-plotly-plot .main-svg"
 BARS = "[data-testid=stPlotlyChart] .bars path"
+# Padang and Denpasar: the two cities measured against perekaman KTP-el (the button names the group)
+LIKE_FOR_LIKE = "Bandingkan yang setara saja: 2 wilayah tingkat Kota, persen dari perekaman KTP-el"
 CHART_TITLE = "[data-testid=stPlotlyChart] .gtitle"
 ALL_REGIONS = ["Kalimantan Timur", "Balikpapan", "Blitar", "Denpasar", "Padang"]
 
@@ -227,7 +229,7 @@ def test_compare_like_for_like_button_limits_chart_and_url_to_padang_and_denpasa
     seen = track_requests(page, server.url)
     open_app(page, server.url + "/bandingkan")
     expect(page.locator(BARS)).to_have_count(5)
-    page.get_by_role("button", name="Bandingkan yang setara saja: Padang, Denpasar").click()
+    page.get_by_role("button", name=LIKE_FOR_LIKE).click()
     expect(page.locator(BARS)).to_have_count(2)
     rerun_settled(page)
     expect(selected_tags(multiselect(page, "Wilayah"))).to_have_text(["Padang (Kota)", "Denpasar (Kota)"])
@@ -291,8 +293,12 @@ def test_region_parent_link_from_balikpapan_opens_kalimantan_timur(page: Page, s
     rerun_settled(page)
     expect(chart_title(page)).to_have_text("Kalimantan Timur: semua observasi")
     expect(page).to_have_url(has_param("region", "kaltim"))
-    # and the child link leads back down
-    expect(page.locator("[data-testid=stMain] [data-testid=stPageLink]")).to_contain_text(["Balikpapan"])
+    # and the table of regions within leads back down: choosing Balikpapan's row (its selection box) opens it
+    children = page.locator("[data-testid=stDataFrame]").last
+    children.scroll_into_view_if_needed()
+    box = children.bounding_box()
+    page.mouse.click(box["x"] + 18, box["y"] + 35 + 17)
+    expect(page.locator("h3")).to_have_text("Balikpapan")
     assert_healthy(page, seen)
 
 
@@ -463,7 +469,7 @@ def test_sidebar_link_after_like_for_like_keeps_the_limited_regions(page: Page, 
     """Regions picked with a widget (not from a link) must survive a click on a sidebar page link."""
     seen = track_requests(page, server.url)
     open_app(page, server.url + "/bandingkan")
-    page.get_by_role("button", name="Bandingkan yang setara saja: Padang, Denpasar").click()
+    page.get_by_role("button", name=LIKE_FOR_LIKE).click()
     expect(page.locator(BARS)).to_have_count(2)
     rerun_settled(page)
     expect(page).to_have_url(has_param("regions", "denpasar"))

@@ -1,7 +1,8 @@
 """Presenter mode and the HTML briefing in Debian's Chromium: keys and clicker keys, slide links as the first
 request, every slide at 1920x1080 and 1280x720 with nothing cut off, the downloads, and no network beyond the app.
 
-Screenshots go to tests/artifacts/present-<width>x<height>-<n>.png and briefing-*.png.
+Screenshots go to tests/artifacts/slide-seed-<n>-<width>.png (1920×1080, 1280×720 and a 390×844 phone) and
+briefing-*.png.
 """
 
 from __future__ import annotations
@@ -44,10 +45,28 @@ def wait_for_slide(page: Page, n: int) -> None:
 
 
 def layout_problems(page: Page) -> list[str]:
-    """Text or charts that stick out of the 16:9 slide or the window, or are clipped inside the slide body."""
+    """Text or charts that stick out of the 16:9 slide or the window, text that overflows its own box
+    (scrollWidth/scrollHeight beyond the client box), or a clipped slide body. On a phone (under 640 px) the slide is
+    a page that scrolls down: there only sideways overflow counts."""
     return page.evaluate("""() => {
+      const phone = innerWidth < 640;
       const slide = document.querySelector('.st-key-slide').getBoundingClientRect();
       const out = [];
+      for (const el of document.querySelectorAll('.st-key-slide h1, .st-key-slide li, .st-key-slide p')) {
+        // A heading's box also holds Streamlit's hidden link icon, taller than its 1,15 line: a heading's words
+        // are measured across (a title on one line must not run past the slide); its lines by the slide box below.
+        const words = el.querySelector('[data-heading-text]');
+        const over = words ? words.getBoundingClientRect().right > el.getBoundingClientRect().right + 1
+                           : el.scrollWidth > el.clientWidth + 1 || (!phone && el.scrollHeight > el.clientHeight + 1);
+        if (over) out.push('text overflows its box: ' + el.textContent.slice(0, 60));
+        const r = el.getBoundingClientRect();
+        if (phone && (r.left < -1 || r.right > innerWidth + 1))
+          out.push('off the phone: ' + el.textContent.slice(0, 60));
+      }
+      if (phone) {
+        if (document.documentElement.scrollWidth > innerWidth + 1) out.push('page scrolls sideways');
+        return out;
+      }
       if (document.documentElement.scrollHeight > innerHeight + 1) out.push('page scrolls vertically');
       if (document.documentElement.scrollWidth > innerWidth + 1) out.push('page scrolls sideways');
       const within = (r, box) => r.left >= box.left - 1 && r.right <= box.right + 1 && r.top >= box.top - 1 &&
@@ -97,7 +116,41 @@ def test_a_slide_link_opens_that_slide_as_the_first_request(browser: Browser, se
     page.context.close()
 
 
-@pytest.mark.parametrize("size", [(1920, 1080), (1280, 720)], ids=["1080p", "720p"])
+def chart_text(page: Page) -> list[dict]:
+    """Every text drawn in the slide's chart: its words, size in px, WCAG contrast on white, and box."""
+    return page.evaluate("""() => {
+      const lum = (c) => { const [r, g, b] = c.match(/[\\d.]+/g).slice(0, 3).map(v => {
+          v = v / 255; return v <= 0.04045 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); });
+        return 0.2126 * r + 0.7152 * g + 0.0722 * b; };
+      const out = [];
+      for (const t of document.querySelectorAll('.st-key-slide .main-svg text')) {
+        const words = t.textContent.trim();
+        const r = t.getBoundingClientRect();
+        if (!words || r.width === 0) continue;
+        const style = getComputedStyle(t);
+        out.push({text: words, size: parseFloat(style.fontSize), contrast: 1.05 / (lum(style.fill) + 0.05),
+                  label: !!t.closest('.textpoint, .annotation'),
+                  box: [r.left, r.top, r.right, r.bottom]});
+      }
+      return out;
+    }""")
+
+
+def chart_problems(page: Page, smallest: float) -> list[str]:
+    """Chart text under `smallest` px, under 4,5:1 on white, or data labels and notes printed over each other."""
+    texts = chart_text(page)
+    out = [f"{t['text']!r}: {t['size']} px" for t in texts if t["size"] < smallest - 0.01]
+    out += [f"{t['text']!r}: contrast {t['contrast']:.2f}" for t in texts if t["contrast"] < 4.5]
+    labels = [t for t in texts if t["label"]]
+    for k, a in enumerate(labels):
+        for b in labels[k + 1:]:
+            (l1, t1, r1, b1), (l2, t2, r2, b2) = a["box"], b["box"]
+            if min(r1, r2) - max(l1, l2) > 1 and min(b1, b2) - max(t1, t2) > 1:
+                out.append(f"{a['text']!r} over {b['text']!r}")
+    return out
+
+
+@pytest.mark.parametrize("size", [(1920, 1080), (1280, 720), (390, 844)], ids=["1080p", "720p", "phone"])
 def test_every_slide_fits_its_screen(browser: Browser, server, size: tuple[int, int]) -> None:
     page, seen = deep_link(browser, f"{server.url}/presentasi?slide=1&{SCENARIO}", size)
     for n in range(1, TOTAL + 1):
@@ -108,10 +161,13 @@ def test_every_slide_fits_its_screen(browser: Browser, server, size: tuple[int, 
             expect(page.locator(".st-key-slide .main-svg").first).to_be_visible()
         slide = page.locator(".st-key-slide").bounding_box()
         assert slide is not None
-        assert abs(slide["width"] / slide["height"] - 16 / 9) < 0.01  # 16:9, filling the window
+        if size[0] >= 640:
+            assert abs(slide["width"] / slide["height"] - 16 / 9) < 0.01  # 16:9, filling the window
         assert abs(slide["width"] - size[0]) <= 1
-        page.screenshot(path=str(ARTIFACTS / f"present-{size[0]}x{size[1]}-{n}.png"))
+        page.screenshot(path=str(ARTIFACTS / f"slide-seed-{n}-{size[0]}.png"), full_page=size[0] < 640)
         assert layout_problems(page) == [], f"slide {n} at {size}"
+        # From the back of the room: 24 px chart text at 1920×1080 (the phone draws it at 0,6), 4,5:1 contrast.
+        assert chart_problems(page, 24 if size[0] >= 640 else 14) == [], f"slide {n} at {size}"
     expect(page.locator("[data-testid=stException]")).to_have_count(0)
     assert seen["external"] == [] and seen["failed"] == []
     page.context.close()

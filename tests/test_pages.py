@@ -45,7 +45,9 @@ def test_overview_table_shows_status_in_words_and_symbols_and_indonesian_numbers
     # Denpasar: 150.000 − 11.000 = 139.000 in 990 days = 140,4 a day, against 2,2% / 426 days × 500.000 = 25,8
     assert table.loc["Denpasar", "Status"] == "✖ tertinggal"
     assert table.loc["Kalimantan Timur", "Jumlah dasar"] == "2.878.769"
-    assert table.loc["Padang", "Capaian thd target (%)"] == pytest.approx(100.2)  # 30,06 / 30, as reported
+    # 203.479 / 680.160 = 29,916%, of a 30% target 99,72%: the count and base, not the "≈30,06%" they contradict
+    assert table.loc["Padang", "Capaian thd target (%)"] == pytest.approx(99.7)
+    assert table.loc["Padang", "Persen"] == "29,92%* ⚠ dilaporkan ≈30,06%"
 
 
 def test_overview_ranking_labels_carry_status_base_and_date():
@@ -81,7 +83,9 @@ def test_compare_mixed_selection_says_so_and_one_click_limits_it_to_like_for_lik
     at = open_page("pages/bandingkan.py")
     assert "mencampur dasar" in at.warning[0].value
     button = at.button[0]
-    assert button.label == "Bandingkan yang setara saja: Padang, Denpasar"
+    # Padang and Denpasar are the two cities whose percent is of perekaman KTP-el: the label names that group
+    assert button.label == "Bandingkan yang setara saja: 2 wilayah tingkat Kota, persen dari perekaman KTP-el"
+    assert button.help == "Hanya wilayah tingkat dan dasar yang sama, agar persennya setara: Padang, Denpasar."
     button.click().run()
     assert at.multiselect(key="regions").value == ["padang", "denpasar"]
     assert len(spec(at)["data"][0]["x"]) == 2
@@ -138,8 +142,10 @@ def test_region_page_shows_facts_quotes_and_the_parent_link():
 
 def test_region_page_lists_warnings_in_plain_words_and_children():
     at = open_page("pages/wilayah.py", region="kaltim")
-    assert "Balikpapan" in [link.proto.label for link in at.get("page_link")]
-    assert any("masih kurang 2.717 orang" in w.value for w in at.warning)
+    children = at.dataframe(key="children-kaltim").value
+    assert list(children["Wilayah"]) == ["Balikpapan"]
+    assert any("Akta kelahiran · 12 November 2024: Persen 99% mencapai target 99%, tetapi menurut jumlah dan "
+               "dasarnya masih kurang 2.717 orang." == w.value for w in at.warning)
     history = spec(at)
     assert {trace["name"] for trace in history["data"]} == {"Aktivasi IKD", "Perekaman KTP-el", "KIA",
                                                             "Akta kelahiran"}
@@ -153,7 +159,7 @@ def test_region_page_notes_denpasar_non_resident_activations():
 def test_region_page_in_english():
     at = switch_to_english(open_page("pages/wilayah.py", region="padang"))
     assert at.title[0].value == "Region detail"
-    assert at.dataframe[0].value.iloc[0]["Percent"] == "≈30.06%"
+    assert at.dataframe[0].value.iloc[0]["Percent"] == "29.92%* ⚠ reported ≈30.06%"
 
 
 # --- Data & sumber ---------------------------------------------------------------------------------------------

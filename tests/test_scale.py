@@ -133,15 +133,16 @@ def test_a_page_link_past_the_end_or_garbled_still_shows_a_page() -> None:
 
 def test_national_deck_stays_a_deck(snapshot, latest_percent, region_names) -> None:
     deck = build_deck(snapshot, {}, "id")
-    # Title, ranking, people needed, six projections (the limit), scenario, and the sources as a summary.
+    # Title, ranking, people needed, six projections (the limit), and the sources as a summary; no scenario slide,
+    # as the link changes nothing (tests/test_pptx_fit.py checks the projections go to the furthest behind).
     assert [s.key for s in deck.slides][:3] == ["title", "ranking", "needed"]
     assert sum(s.key.startswith("projection:") for s in deck.slides) == 6
-    assert len(deck.slides) <= 3 + 6 + 1 + 3
-    # The ranking slide shows the 15 best regions of the model, not 552 bars.
+    assert "scenario" not in [s.key for s in deck.slides] and len(deck.slides) <= 3 + 6 + 3
+    # The ranking slide shows the 10 lowest regions of the model, best of them first, not 552 bars.
     ranking = deck.slides[1].chart
-    assert ranking is not None and len(ranking.categories) == 15
+    assert ranking is not None and len(ranking.categories) == 10
     percent_of_name = {region_names[rid]: p for rid, p in latest_percent.items()}
-    assert [percent_of_name[name] for name in ranking.categories] == best_first(latest_percent)[:15]
+    assert [percent_of_name[name] for name in ranking.categories] == best_first(latest_percent)[-10:]
     sources = [b for s in deck.slides if s.key.startswith("sources:") for b in s.bullets]
     assert sources[0].startswith("552 wilayah; tanggal data")
 

@@ -20,7 +20,7 @@ def test_projection_page_draws_observed_points_projection_band_target_and_method
     assert "Blitar: proyeksi" in names and "Blitar: data" in names and "Blitar: laju yang dibutuhkan" in names
     dashed = next(t for t in chart["data"] if t.get("name") == "Blitar: proyeksi")
     assert dashed["line"]["dash"] == "dash"
-    assert any(a.get("text") == "tenggat 31 Desember 2026" for a in chart["layout"]["annotations"])
+    assert any(a.get("text") == "tenggat <br>31 Desember 2026" for a in chart["layout"]["annotations"])
     results = at.dataframe[0].value
     # Blitar: 19% on 15 Nov 2025 (mid Q4), 1.005 days after the opening (14 Feb 2023): 19 / 1.005 points a day.
     # 411 days to 31 Dec 2026: 19 + 411 × 19 / 1.005 = 19 + 7,77 = 26,77%;

@@ -52,15 +52,49 @@ def data_path() -> str:
 
 
 def _pages(lang: Lang) -> dict[str, st.Page]:
+    # The default page is served at "/" under the empty path, so that no typed path can share its id: a link to
+    # "/ringkasan" is then an unknown path like any other, and goes to Ringkasan through _elsewhere.
     return {
-        url: st.Page(str(ROOT / file), title=i18n.t(key, lang), url_path=url, default=(i == 0))
+        url: st.Page(str(ROOT / file), title=i18n.t(key, lang), url_path="" if i == 0 else url, default=(i == 0))
         for i, (file, url, key) in enumerate(PAGES)
     }
 
 
+UNKNOWN_PATH = "_unknown_path"
+
+
+def _requested_path() -> str:
+    """The path a browser asked for by address (not by a page link or a rerun), or ""."""
+    from streamlit.runtime.scriptrunner import get_script_run_ctx
+
+    # Internal: Streamlit's PagesManager keeps the page asked for until st.navigation resolves it.
+    manager = getattr(get_script_run_ctx(), "pages_manager", None)
+    if manager is None or getattr(manager, "intended_page_script_hash", None):
+        return ""
+    return str(getattr(manager, "intended_page_name", None) or "").strip().strip("/")
+
+
+def _elsewhere() -> None:
+    """An address that is none of our pages (`/ringkasan`, `/foo`): Ringkasan, with the link's parameters, instead
+    of Streamlit's English "Page not found"."""
+    st.session_state[UNKNOWN_PATH] = _requested_path() or "?"
+    first = PAGES[0][1]
+    st.switch_page(_pages(i18n.DEFAULT_LANG)[first],
+                   query_params={key: st.query_params.get_all(key) for key in st.query_params})
+
+
+def _navigation(pages: dict[str, st.Page]) -> st.Page:
+    """st.navigation over our pages, plus a hidden page under an unknown requested path that leads to Ringkasan."""
+    listed = list(pages.values())
+    wanted = _requested_path()
+    if wanted and "/" not in wanted and wanted not in {p.url_path for p in listed}:
+        listed.append(st.Page(_elsewhere, title=i18n.t("page.overview"), url_path=wanted, visibility="hidden"))
+    return st.navigation(listed, position="hidden")
+
+
 def _leave_legacy_pages_mode() -> None:
     """Register our navigation (which switches Streamlit's legacy pages/ mode off server-wide) and rerun."""
-    st.navigation(list(_pages(i18n.DEFAULT_LANG).values()), position="hidden")
+    _navigation(_pages(i18n.DEFAULT_LANG))
     st.rerun()
 
 
@@ -123,7 +157,7 @@ def run_app() -> None:
     state = st.session_state.get(PREVIEW, served)  # an uploaded draft replaces the data for this session only
     rejected = _clean_query(state)
     pages = _pages(i18n.DEFAULT_LANG)
-    page = st.navigation(list(pages.values()), position="hidden")
+    page = _navigation(pages)
     seed_from_url(page.url_path)
     nav = st.sidebar.container()
     lang = _language()
@@ -158,6 +192,9 @@ def page_context(title_key: str, heading: bool = True) -> Context:
     st.set_page_config(page_title=f"{i18n.t(title_key, lang)} · IKD")
     if heading:
         st.title(i18n.t(title_key, lang))
+    if (asked := st.session_state.pop(UNKNOWN_PATH, None)) not in (None, PAGES[0][1]):
+        # Someone typed or followed an address that is none of our pages: say so, in words, once.
+        st.info(i18n.t("nav.unknown_path", lang, path=literal(f"/{asked}")), icon=":material/explore:")
     if PREVIEW in st.session_state:
         st.info(i18n.t("preview.banner", lang, name=literal(state.path)), icon=":material/preview:")
         st.button(i18n.t("preview.close", lang), on_click=end_preview, icon=":material/close:")

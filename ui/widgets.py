@@ -10,9 +10,12 @@ import streamlit as st
 from ikd_core import i18n
 from ikd_core.domain.snapshot import Snapshot
 from ikd_core.i18n import Lang
-from ikd_core.views.compare import RANKING_LIMIT, filter_regions, provinces
+from ikd_core.render import charts
+from ikd_core.views.compare import RANKING_LIMIT, CompareView, filter_regions, provinces
 from ikd_core.views.links import LEVELS, Scale, scale
+from ikd_core.views.plain import markup
 from ikd_core.views.scenario_params import SCALES, defaults, label, labels
+from ui.style import RANKING_CSS
 from ui.text import literal
 from ui.urlstate import bound
 
@@ -66,6 +69,21 @@ def comparison_table(rows: list[dict[str, object]], lang: Lang) -> None:
     )
 
 
+def ranking(view: CompareView, indicator_name: str, lang: Lang, container=None, title: str | None = None) -> None:
+    """The ranking: the bar chart from 640 px up; below, on a phone, a list whose names, statuses and values wrap
+    within the width (the chart's labels took three quarters of a 390 px screen and cut its values). `title`
+    replaces the chart's own (Bandingkan's on a common date)."""
+    figure = charts.ranking_bars(view, indicator_name, lang)
+    if title:
+        figure.update_layout(title_text=markup(title))
+    with container if container is not None else st.container():
+        st.html(RANKING_CSS)
+        with st.container(key="ikd_ranking_chart"):
+            st.plotly_chart(figure, width="stretch", theme=None, config=charts.PLOTLY_CONFIG)
+        with st.container(key="ikd_ranking_list"):
+            st.html(charts.ranking_html(view, indicator_name, lang, title))
+
+
 def notes_box(notes: list[str]) -> None:
     """Comparison caveats (mixed bases, levels, moments) as one box, not a wall of boxes."""
     if notes:
@@ -77,7 +95,8 @@ def projection_controls(snapshot: Snapshot, lang: Lang) -> dict:
     from ikd_core.domain.pace import METHODS
     from ikd_core.domain.projection import year_end
 
-    cols = st.columns([2, 1, 2, 2, 2, 2])
+    # Two rows of three: six in one row cut their labels ("Jumlah angka terakhir", "Pita ketidakpastian") at 1400 px.
+    cols = [*st.columns([3, 2, 3]), *st.columns(3)]
     method = cols[0].selectbox(i18n.t("in.method", lang), list(METHODS[:2]),
                                format_func=lambda m: i18n.t(f"pace.{m}", lang), key=bound("method", "last_two"))
     figures = scale("window")  # the ranges and steps are the link contract's: a link can ask for nothing else

@@ -46,16 +46,18 @@ def _section(n: int, s: Slide, lang: str) -> str:
     parts = [f'<section id="slide-{n}" data-key="{markup(s.key)}">',
              f"<h2>{n}. {markup(s.title)}</h2>", f'<p class="sub">{markup(s.subtitle)}</p>']
     if s.chart is not None:
-        fig = slide_figure(s.chart, lang, font_size=14)  # type: ignore[arg-type]
+        # 14 px: the briefing is read up close, often on a phone; the presenter's 24 px would crowd a 360 px chart.
+        fig = slide_figure(s.chart, lang, font_size=14, min_text=14)  # type: ignore[arg-type]
         fig.update_layout(title={"text": markup(s.chart.title), "x": 0, "font": {"size": 16}}, autosize=True,
                           margin={"l": 10, "r": 20, "t": 50, "b": 10})
         parts.append('<div class="chart">' + pio.to_html(
             fig, full_html=False, include_plotlyjs=False, default_height="420px", default_width="100%",
             config={"displaylogo": False, "responsive": True}) + "</div>")
     parts.append(f"<ul>{_items(s.bullets)}</ul>")
-    if s.notes:
+    notes = [s.talk, *s.notes] if s.talk else s.notes  # the talking point first, as in the PowerPoint's notes
+    if notes:
         parts.append(f"<details><summary>{markup(i18n.t('briefing.notes', lang))}</summary>"  # type: ignore
-                     f"<ul>{_items(s.notes)}</ul></details>")
+                     f"<ul>{_items(notes)}</ul></details>")
     parts.append("</section>")
     return "".join(parts)
 
