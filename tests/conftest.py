@@ -41,6 +41,19 @@ def today() -> dt.date:
     return TODAY
 
 
+@pytest.fixture(scope="session")
+def national_file(tmp_path_factory) -> Path:
+    """The 552-region synthetic national file (`python -m ikd_core.synth`, seed 1), generated once per test run and
+    shared read-only by every module that needs national scale."""
+    path = tmp_path_factory.mktemp("national") / "national.yaml"
+    done = subprocess.run([sys.executable, "-m", "ikd_core.synth", "--regions", "552", "--months", "36", "--seed", "1",
+                           "--out", str(path)], env=dict(os.environ, PYTHONPATH=str(ROOT)), capture_output=True,
+                          text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert "552 regions" in done.stdout
+    return path
+
+
 @pytest.fixture
 def data_copy(tmp_path: Path) -> Path:
     """A private copy of the fixture's folder (file and articles), so a test can edit the file the app serves."""

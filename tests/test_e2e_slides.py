@@ -7,30 +7,21 @@ Screenshots: tests/artifacts/slide-national-<n>-<width>.png.
 
 from __future__ import annotations
 
-import os
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, Page, expect
 from test_e2e_present import COUNTER, chart_problems, layout_problems
 
-from conftest import ROOT
 from e2e_helpers import ARTIFACTS, open_context, wait_for_app
 
 pytestmark = pytest.mark.e2e
 
 
 @pytest.fixture(scope="module")
-def national(tmp_path_factory) -> Path:
-    path = tmp_path_factory.mktemp("national") / "national.yaml"
-    done = subprocess.run([sys.executable, "-m", "ikd_core.synth", "--regions", "552", "--months", "36", "--seed", "1",
-                           "--out", str(path)], env=dict(os.environ, PYTHONPATH=str(ROOT)), capture_output=True,
-                          text=True, timeout=120)
-    assert done.returncode == 0, done.stderr
-    return path
+def national(national_file: Path) -> Path:
+    return national_file  # generated once per run (conftest)
 
 
 def total_of(page: Page) -> int:

@@ -3,17 +3,14 @@ English main menu or "Select all", and a province's page with its regions as one
 
 from __future__ import annotations
 
-import os
 import re
-import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from conftest import ROOT, Server
+from conftest import Server
 from e2e_helpers import open_context, screenshot, wait_for_app
 
 pytestmark = pytest.mark.e2e
@@ -60,13 +57,8 @@ def test_region_picker_enter_adds_only_the_regions_that_match(tab: Page, server:
 
 
 @pytest.fixture(scope="module")
-def national_server(tmp_path_factory) -> Iterator[Server]:
-    path = tmp_path_factory.mktemp("national") / "national.yaml"
-    env = dict(os.environ, PYTHONPATH=str(ROOT))
-    done = subprocess.run([sys.executable, "-m", "ikd_core.synth", "--regions", "552", "--months", "36", "--seed", "1",
-                           "--out", str(path)], env=env, capture_output=True, text=True, timeout=120)
-    assert done.returncode == 0, done.stderr
-    s = Server(Path(path))
+def national_server(national_file: Path) -> Iterator[Server]:
+    s = Server(national_file)
     yield s
     s.stop()
 

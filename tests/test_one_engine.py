@@ -32,13 +32,8 @@ def seed() -> Snapshot:
 
 
 @pytest.fixture(scope="module")
-def national(tmp_path_factory) -> Snapshot:
-    path = tmp_path_factory.mktemp("national") / "national.yaml"
-    done = subprocess.run([sys.executable, "-m", "ikd_core.synth", "--regions", "552", "--months", "36", "--seed", "3",
-                           "--out", str(path)], env=dict(os.environ, PYTHONPATH=str(ROOT)), capture_output=True,
-                          text=True, timeout=120)
-    assert done.returncode == 0, done.stderr
-    return build(load_path(str(path), today=TODAY), TODAY)
+def national(national_file: Path) -> Snapshot:
+    return build(load_path(str(national_file), today=TODAY), TODAY)
 
 
 def statuses_everywhere(snap: Snapshot) -> dict[str, dict[str, str]]:

@@ -13,10 +13,7 @@ from __future__ import annotations
 
 import io
 import math
-import os
 import re
-import subprocess
-import sys
 from decimal import Decimal
 from pathlib import Path
 
@@ -30,7 +27,7 @@ from ikd_core.domain.snapshot import build
 from ikd_core.render.deck import build_deck
 from ikd_core.render.pptx_deck import to_pptx
 
-from conftest import DATA, ROOT, TODAY
+from conftest import DATA, TODAY
 
 SEED = build(load_path(str(DATA), today=TODAY), TODAY)
 BALIKPAPAN_10 = {"regions": ["balikpapan", "blitar"], "region": "balikpapan", "points": 10, "per_point": 20.0}
@@ -39,13 +36,8 @@ DEJAVU_BOLD = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf")
 
 
 @pytest.fixture(scope="module")
-def national_path(tmp_path_factory) -> Path:
-    path = tmp_path_factory.mktemp("national") / "national.yaml"
-    done = subprocess.run([sys.executable, "-m", "ikd_core.synth", "--regions", "552", "--months", "36", "--seed", "1",
-                           "--out", str(path)], env=dict(os.environ, PYTHONPATH=str(ROOT)), capture_output=True,
-                          text=True, timeout=120)
-    assert done.returncode == 0, done.stderr
-    return path
+def national_path(national_file: Path) -> Path:
+    return national_file  # generated once per run (conftest)
 
 
 @pytest.fixture(scope="module")

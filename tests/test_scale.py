@@ -26,14 +26,8 @@ from conftest import ROOT, TODAY
 
 
 @pytest.fixture(scope="module")
-def national(tmp_path_factory) -> Path:
-    path = tmp_path_factory.mktemp("national") / "national.yaml"
-    env = dict(os.environ, PYTHONPATH=str(ROOT))
-    done = subprocess.run([sys.executable, "-m", "ikd_core.synth", "--regions", "552", "--months", "36", "--seed", "1",
-                           "--out", str(path)], env=env, capture_output=True, text=True, timeout=120)
-    assert done.returncode == 0, done.stderr
-    assert "552 regions" in done.stdout
-    return path
+def national(national_file: Path) -> Path:
+    return national_file  # generated once per run (conftest)
 
 
 @pytest.fixture(scope="module")

@@ -4,10 +4,7 @@ region pickers add only what matches; nothing needs an emoji font; the catalogue
 
 from __future__ import annotations
 
-import os
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -30,13 +27,8 @@ def snap():
 
 
 @pytest.fixture(scope="module")
-def national(tmp_path_factory) -> Path:
-    path = tmp_path_factory.mktemp("national") / "national.yaml"
-    env = dict(os.environ, PYTHONPATH=str(ROOT))
-    done = subprocess.run([sys.executable, "-m", "ikd_core.synth", "--regions", "552", "--months", "36", "--seed", "1",
-                           "--out", str(path)], env=env, capture_output=True, text=True, timeout=120)
-    assert done.returncode == 0, done.stderr
-    return path
+def national(national_file: Path) -> Path:
+    return national_file  # generated once per run (conftest)
 
 
 @pytest.fixture(scope="module")
