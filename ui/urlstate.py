@@ -8,12 +8,11 @@ seeds the widgets; after the page has run, the widgets' values are written back,
 
 from __future__ import annotations
 
-import datetime as dt
 import threading
 
 import streamlit as st
 
-from ikd_core.views.links import KINDS, SHARED_KEYS, parse
+from ikd_core.views.links import KINDS, SHARED_KEYS, parse, text
 
 KEYS = set(KINDS)
 MULTI = {key for key, kind in KINDS.items() if kind == "multi"}
@@ -60,7 +59,7 @@ def shared_now() -> dict[str, list[str]]:
         value = st.session_state[key]
         if value is None or value == defaults.get(key) or (key in MULTI and not value):
             continue
-        out[key] = [_text(v) for v in value] if key in MULTI else [_text(value)]
+        out[key] = [text(v) for v in value] if key in MULTI else [text(value)]
     return out
 
 
@@ -71,16 +70,8 @@ def link_values(keys) -> dict[str, list[str]]:
     for key in keys:
         value = st.session_state.get(key)
         if value is not None and value != defaults.get(key):
-            out[key] = [_text(v) for v in value] if key in MULTI else [_text(value)]
+            out[key] = [text(v) for v in value] if key in MULTI else [text(value)]
     return out
-
-
-def _text(value: object) -> str:
-    if isinstance(value, bool):
-        return "1" if value else "0"
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return value.isoformat() if isinstance(value, dt.date) else str(value)
 
 
 def write_url(only: bool = False) -> None:
@@ -97,7 +88,7 @@ def write_url(only: bool = False) -> None:
         if value is None or value == default or (key in MULTI and not value):
             params.pop(key, None)
         else:
-            params[key] = [_text(v) for v in value] if key in MULTI else [_text(value)]
+            params[key] = [text(v) for v in value] if key in MULTI else [text(value)]
     # After a seeding run, write even an unchanged set: a page link to the same page passes its parameters to
     # the script without putting them in the address bar.
     if params != current or getattr(_run, "seeded", False):
