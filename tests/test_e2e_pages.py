@@ -482,3 +482,25 @@ def test_sidebar_link_after_like_for_like_keeps_the_limited_regions(page: Page, 
     assert has_param("regions", "padang").search(page.url) and has_param("regions", "denpasar").search(page.url), \
         page.url
     assert_healthy(page, seen)
+
+
+@pytest.mark.parametrize("width", [1920, 1280])
+def test_no_ranking_value_is_cut_at_the_charts_edge(browser: Browser, server, width: int) -> None:
+    """Padang's bar says "29,92%* ⚠ dilaporkan ≈30,06%": every line of it stays inside the chart."""
+    context = open_context(browser, viewport={"width": width, "height": 1000}, locale="id-ID")
+    tab = context.new_page()
+    tab.goto(server.url)
+    wait_for_app(tab)
+    tab.wait_for_selector(".js-plotly-plot text.bartext")
+    cut = tab.evaluate("""() => [...document.querySelectorAll('.js-plotly-plot')].flatMap((chart) => {
+      const box = chart.getBoundingClientRect();
+      return [...chart.querySelectorAll("text.bartext")].filter((t) => {
+        const r = t.getBoundingClientRect();
+        return r.right > box.right + 1 || r.left < box.left - 1;
+      }).map((t) => t.textContent);
+    })""")
+    texts = tab.locator(".js-plotly-plot text.bartext").all_text_contents()
+    screenshot(tab, f"ranking-values-{width}")
+    context.close()
+    assert any("dilaporkan" in t for t in texts), texts
+    assert cut == []

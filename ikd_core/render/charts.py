@@ -129,6 +129,9 @@ def ranking_bars(view: CompareView, indicator_name: str, lang: Lang) -> go.Figur
     return _figure(ranking_spec(view, indicator_name, lang))
 
 
+BAR_TEXT_CHARS = 12  # a bar's value text wraps past this many characters
+
+
 def ranking_spec(view: CompareView, indicator_name: str, lang: Lang) -> dict:
     """The ranking as plotly's plain figure dictionary (see ranking_bars)."""
     rows = [r for r in reversed(view.rows) if r.value is not None]  # plotly draws the first category lowest
@@ -137,9 +140,16 @@ def ranking_spec(view: CompareView, indicator_name: str, lang: Lang) -> dict:
         f"<br><span style='color:#555'>{markup(r.sublabel)}</span>"
         for r in rows
     ]
+    # A long value ("29,92%* ⚠ dilaporkan ≈30,06%") goes on lines of its own beside the bar, and the axis then leaves
+    # room for its longest line (3,5% of the axis per character: a 1280-px page leaves the plot about 280 px), so
+    # none is cut.
+    texts = [wrap(r.value_text, BAR_TEXT_CHARS) for r in rows]
+    # The axis reaches past each such bar by its text: value / (1 - 0,035 × characters of its longest line).
+    ends = [r.value / (1 - 0.035 * max(map(len, t.split(" <br>")))) for r, t in zip(rows, texts, strict=True)
+            if " <br>" in t and r.value is not None]
     bars = {
         "type": "bar", "x": [r.value for r in rows], "y": labels, "orientation": "h",
-        "text": [r.value_text for r in rows], "textposition": "outside", "cliponaxis": False,
+        "text": texts, "textposition": "outside", "cliponaxis": False,
         "textfont": {"size": FONT_SIZE, "color": INK},
         "hovertext": [r.hover for r in rows], "hoverinfo": "text", "name": "",
         "marker": {
@@ -156,7 +166,7 @@ def ranking_spec(view: CompareView, indicator_name: str, lang: Lang) -> dict:
               "height": 140 + 70 * max(1, len(rows)),
               "showlegend": False,
               "xaxis": {"title": {"text": i18n.t(f"chart.axis.{view.metric}", lang)},
-                        **value_axis(top * 1.2, lang, unit)},
+                        **value_axis(max([top * 1.2, *ends]), lang, unit)},
               "yaxis": {"automargin": True}}
     if view.target_line is not None:
         _target_vline(layout, view.target_line, lang)
