@@ -1,18 +1,15 @@
 """Bandingkan (compare): chosen regions side by side on one indicator and one metric, fairness stated."""
 
-import pandas as pd
 import streamlit as st
 
 from ikd_core import i18n
 from ikd_core.domain.projection import year_end
-from ikd_core.render import charts
-from ikd_core.views.compare import METRICS, PROJECTABLE, RANKING_LIMIT, compare, table_rows, window
-from ikd_core.views.plain import markup
-from ikd_core.views.tables import TABLE_ROWS, comparison_table_page, like_for_like_offer, pages, projected_title
+from ikd_core.views.compare import METRICS, PROJECTABLE, RANKING_LIMIT, compare, window
+from ikd_core.views.tables import like_for_like_offer, projected_title
 from ui.shell import page_context
 from ui.text import literal
 from ui.urlstate import bound
-from ui.widgets import notes_box, region_picker
+from ui.widgets import comparison_table, notes_box, ranking, region_picker
 
 ctx = page_context("compare.heading")
 lang, snapshot = ctx.lang, ctx.snapshot
@@ -47,23 +44,9 @@ if snapshot is not None:
         drawn = window(view, lang) if len(view.rows) > RANKING_LIMIT else view
         if drawn is not view:
             chart_tab.caption(drawn.notes[0])
-        figure = charts.ranking_bars(drawn, name, lang)
-        if common and metric in PROJECTABLE:  # every bar is at the chosen date: the title says which, not "terbaru"
-            figure.update_layout(title_text=markup(projected_title(view, name, at, lang)))
-        chart_tab.plotly_chart(figure, width="stretch", theme=None, config=charts.PLOTLY_CONFIG)
+        # Every bar at the chosen date: the title says which, not "terbaru". Below 640 px the ranking is a list.
+        title = projected_title(view, name, at, lang) if common and metric in PROJECTABLE else None
+        ranking(drawn, name, lang, chart_tab, title=title)
         chart_tab.caption(i18n.t("overview.method", lang))
         with table_tab:
-            all_rows = table_rows(view, snapshot, lang)
-            if len(all_rows) > TABLE_ROWS:  # a national comparison: a page of rows at a time, each page in full
-                number = st.number_input(i18n.t("scale.page", lang), 1, pages(len(all_rows), TABLE_ROWS), 1,
-                                         key="table_page")
-            else:
-                number = 1
-            shown, first, last = comparison_table_page(all_rows, view, lang, number)
-            if len(all_rows) > TABLE_ROWS:
-                st.caption(i18n.t("compare.table_rows", lang, first=i18n.number(first + 1, lang),
-                                  last=i18n.number(last, lang), total=i18n.number(len(all_rows), lang)))
-            progress = i18n.t("col.progress", lang)
-            st.dataframe(pd.DataFrame(shown), hide_index=True, width="stretch", height="content", column_config={
-                # The bar only: its figure, with decimals and marks, is in the column before it.
-                progress: st.column_config.ProgressColumn(progress, format=" ", min_value=0, max_value=100)})
+            comparison_table(view, snapshot, lang)

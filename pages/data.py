@@ -10,6 +10,7 @@ from ikd_core.render.exports import observation_records, selected_metrics, to_cs
 from ikd_core.views.tables import PAGE_ROWS, TABLE_ROWS, observation_rows, page_slice, pages, source_rows, warning_rows
 from ui.shell import PREVIEW, page_context
 from ui.urlstate import bound
+from ui.widgets import SEARCH
 
 ctx = page_context("data_page.heading")
 lang, snapshot = ctx.lang, ctx.state.snapshot
@@ -17,14 +18,12 @@ lang, snapshot = ctx.lang, ctx.state.snapshot
 if snapshot is not None:
     names = {i.id: getattr(i.name, lang) for i in snapshot.dataset.indicators}
     cols = st.columns([2, 2, 3])
-    # Typed text matches names as written ("ba" is Balikpapan, not Blitar by b…a), and there is no "Select N
-    # matches" row: it was first in the list, so Enter added every fuzzy match; now Enter adds the first match.
     regions = cols[0].multiselect(i18n.t("pick.regions", lang), list(snapshot.regions), key=bound("regions", []),
                                   format_func=lambda r: snapshot.regions[r].name, placeholder=i18n.t("pick.all", lang),
-                                  filter_mode="contains", select_all=False)
+                                  **SEARCH)
     indicators = cols[1].multiselect(i18n.t("data_page.filter_indicators", lang), list(names),
                                      format_func=names.get, key=bound("indicators", []),
-                                     placeholder=i18n.t("pick.all", lang), filter_mode="contains", select_all=False)
+                                     placeholder=i18n.t("pick.all", lang), **SEARCH)
     query = cols[2].text_input(i18n.t("data_page.filter_query", lang), key=bound("q", ""))
     chosen = selected_metrics(snapshot, regions, indicators, query)
     st.caption(i18n.t("data_page.count", lang, shown=len(chosen), total=len(snapshot.metrics)))

@@ -12,7 +12,7 @@ from ui.presenter import show_slide
 from ui.shell import page_context, page_link
 from ui.text import literal
 from ui.urlstate import bound, shared_now
-from ui.widgets import indicator_picker
+from ui.widgets import SEARCH, indicator_picker
 
 # A phone (under 640 px) cannot hold a 16:9 slide of 24 px text (the box would be 390 × 219 px): there the slide
 # becomes a page that scrolls, its text sized for the hand, and its chart laid out 1,67 times as wide and shown at
@@ -78,7 +78,8 @@ if snapshot is not None:
         default = [] if national else ids
         cols[0].multiselect(i18n.t("pick.regions", lang), ids, default=default, key=bound("regions", default),
                             format_func=lambda r: snapshot.regions[r].name,
-                            placeholder=i18n.t("scale.all_regions" if national else "pick.regions_placeholder", lang))
+                            placeholder=i18n.t("scale.all_regions" if national else "pick.regions_placeholder", lang),
+                            **SEARCH)
         indicator_picker(snapshot, lang, cols[1])
         cols[2].selectbox(i18n.t("present.scenario_region", lang), [None, *ids],
                           format_func=lambda r: snapshot.regions[r].name if r else "—", key="region")

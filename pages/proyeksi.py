@@ -9,7 +9,7 @@ from ikd_core.views.whatif import by_unit, mixed_bases, projections, results_tab
 from ui.shell import page_context
 from ui.text import literal
 from ui.urlstate import bound
-from ui.widgets import indicator_picker, projection_controls
+from ui.widgets import SEARCH, indicator_picker, projection_controls
 
 ctx = page_context("projection.heading")
 lang, snapshot = ctx.lang, ctx.snapshot
@@ -18,7 +18,7 @@ if snapshot is not None:
     ids = list(snapshot.regions)
     cols = st.columns([3, 1])
     regions = cols[0].multiselect(i18n.t("pick.regions", lang), ids, default=ids[:2], key=bound("regions", ids[:2]),
-                                  format_func=lambda r: snapshot.regions[r].name)
+                                  format_func=lambda r: snapshot.regions[r].name, **SEARCH)
     indicator = indicator_picker(snapshot, lang, cols[1])
     controls = projection_controls(snapshot, lang)
     setups, missing = projections(snapshot, regions, indicator, lang, controls["deadline"], controls["method"],

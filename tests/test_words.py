@@ -170,11 +170,24 @@ def test_region_page_shows_children_in_a_table_after_its_own_figures(monkeypatch
 
 
 # --- Pickers, uploads, glyphs, catalogue --------------------------------------------------------------------------
-def test_data_page_pickers_match_by_name_and_offer_no_select_all():
-    at = open_page("pages/data.py")
+@pytest.mark.parametrize("path", ["pages/data.py", "pages/bandingkan.py", "pages/proyeksi.py", "pages/presentasi.py",
+                                  "pages/ringkasan.py"])
+def test_every_region_picker_matches_by_name_and_offers_no_select_all(path, monkeypatch, national):
+    if path.endswith("ringkasan.py"):  # its province picker exists at national scale only
+        monkeypatch.setenv("IKD_DATA", str(national))
+    at = open_page(path)
+    assert len(at.multiselect) >= 1
     for picker in at.multiselect:
-        assert picker.proto.select_all == 0  # no "Select N matches" row for Enter to pick
-        assert picker.proto.filter_mode == 1  # FILTER_MODE_CONTAINS: "ba" is Balikpapan, not Blitar (b…a)
+        assert picker.proto.select_all == 0, picker.label  # no "Select N matches" row for Enter to pick
+        assert picker.proto.filter_mode == 1, picker.label  # FILTER_MODE_CONTAINS: "ba" is Balikpapan, not Blitar
+
+
+def test_overview_table_shows_progress_in_words_with_decimals_not_a_rounded_bar_number():
+    at = open_page("pages/ringkasan.py")
+    table = at.dataframe[0].value.set_index("Wilayah")
+    # worked by hand as in the compare test: Denpasar 2,2 / 30 = 7,33%; Padang 203.479 / 680.160 / 30 = 99,72%
+    assert table.loc["Denpasar", "Capaian thd target"] == "7,33%*"
+    assert table.loc["Padang", "Capaian thd target"] == "99,72%*"
 
 
 def test_upload_box_has_indonesian_help():

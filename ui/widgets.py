@@ -11,13 +11,18 @@ from ikd_core import i18n
 from ikd_core.domain.snapshot import Snapshot
 from ikd_core.i18n import Lang
 from ikd_core.render import charts
-from ikd_core.views.compare import RANKING_LIMIT, CompareView, filter_regions, provinces
+from ikd_core.views.compare import RANKING_LIMIT, CompareView, filter_regions, provinces, table_rows
 from ikd_core.views.links import LEVELS, Scale, scale
 from ikd_core.views.plain import markup
 from ikd_core.views.scenario_params import SCALES, defaults, label, labels
+from ikd_core.views.tables import TABLE_ROWS, comparison_table_page, pages
 from ui.style import RANKING_CSS
 from ui.text import literal
 from ui.urlstate import bound
+
+# A picker's search keeps only the options that contain what was typed, and offers no "Select N matches" row: with
+# fuzzy matching and that row, Enter after "ba" added Blitar (b…a) too.
+SEARCH: dict = {"filter_mode": "contains", "select_all": False}
 
 
 @dataclass(frozen=True)
@@ -37,9 +42,9 @@ def region_picker(snapshot: Snapshot, lang: Lang) -> Picked:
     """Level and province filters, a searchable region multiselect, and the indicator."""
     cols = st.columns([1, 1, 2, 1])
     levels = cols[0].multiselect(i18n.t("pick.level", lang), list(LEVELS), format_func=lambda v: i18n.level(v, lang),
-                                 key=bound("level", []), placeholder=i18n.t("pick.all", lang))
+                                 key=bound("level", []), placeholder=i18n.t("pick.all", lang), **SEARCH)
     chosen_provinces = cols[1].multiselect(i18n.t("pick.province", lang), provinces(snapshot),
-                                           key=bound("province", []), placeholder=i18n.t("pick.all", lang))
+                                           key=bound("province", []), placeholder=i18n.t("pick.all", lang), **SEARCH)
     options = filter_regions(snapshot, levels, chosen_provinces)
     names = snapshot.regions
     if "regions" in st.session_state:  # a region filtered out of the options must not raise
@@ -50,23 +55,30 @@ def region_picker(snapshot: Snapshot, lang: Lang) -> Picked:
     picked = cols[2].multiselect(
         i18n.t("pick.regions", lang), options, default=default, key=bound("regions", default),
         format_func=lambda rid: f"{names[rid].name} ({i18n.level(names[rid].level, lang)})",
-        placeholder=i18n.t("scale.all_regions" if national else "pick.regions_placeholder", lang),
+        placeholder=i18n.t("scale.all_regions" if national else "pick.regions_placeholder", lang), **SEARCH,
     )
     indicator = indicator_picker(snapshot, lang, cols[3])
     return Picked([r for r in picked if r in options] or (options if national else []), indicator)
 
 
-def comparison_table(rows: list[dict[str, object]], lang: Lang) -> None:
-    """The table view of a comparison, with progress towards the target as a bar."""
+def comparison_table(view: CompareView, snapshot: Snapshot, lang: Lang) -> None:
+    """The table view of a comparison, every row in full (no inner scroll), 50 rows a page at national scale; progress
+    towards the target in words with its decimals and marks ('2,5%', '≈100,2%*') beside a bar that carries no
+    number of its own (a '%d%%' bar rounded 2,5 to 2)."""
     import pandas as pd
 
+    all_rows = table_rows(view, snapshot, lang)
+    number = 1
+    if len(all_rows) > TABLE_ROWS:
+        number = st.number_input(i18n.t("scale.page", lang), 1, pages(len(all_rows), TABLE_ROWS), 1,
+                                 key="table_page")
+    shown, first, last = comparison_table_page(all_rows, view, lang, number)
+    if len(all_rows) > TABLE_ROWS:
+        st.caption(i18n.t("compare.table_rows", lang, first=i18n.number(first + 1, lang),
+                          last=i18n.number(last, lang), total=i18n.number(len(all_rows), lang)))
     progress = i18n.t("col.progress", lang)
-    st.dataframe(
-        pd.DataFrame(rows), hide_index=True, width="stretch",
-        # An integer percent on the bar needs no decimal mark; the exact figure is in the Persen column.
-        column_config={progress: st.column_config.ProgressColumn(progress, format="%d%%", min_value=0,
-                                                                 max_value=100)},
-    )
+    st.dataframe(pd.DataFrame(shown), hide_index=True, width="stretch", height="content", column_config={
+        progress: st.column_config.ProgressColumn(progress, format=" ", min_value=0, max_value=100)})
 
 
 def ranking(view: CompareView, indicator_name: str, lang: Lang, container=None, title: str | None = None) -> None:
