@@ -99,3 +99,40 @@ def data_file(draw: st.DrawFn, today: dt.date) -> dict:
     if draw(st.booleans()):
         document["program"] = {"public_opening": {"date": "2023-Q1", "source": "src-0", "note": "Uji."}}
     return document
+
+
+@st.composite
+def projectable_file(draw: st.DrawFn, today: dt.date) -> dict:
+    """A valid file every region of which can be projected: one indicator with a 30% target for `today`'s year, and
+    per region one to three exact figures on distinct past days, in the forms regions publish (a count and its
+    base, a percent and its base, a percent alone, a count alone beside a target count), each value approximate or
+    not, a base an analyst's estimate or not."""
+    document: dict = {
+        "version": 1, "sources": [{"id": "src-0", "publisher": "Penerbit uji", "date_published": today.isoformat(),
+                                   "file": "sources/src-0.txt"}],
+        "indicators": [{"id": "ikd", "name": {"id": "Aktivasi IKD", "en": "IKD activation"}, "base": "wajib_ktp",
+                        "targets": [{"year": today.year, "percent": 30, "source": "src-0", "quote": ARTICLE}]}],
+        "regions": [], "observations": []}
+    for k in range(draw(st.integers(1, 4))):
+        document["regions"].append({"id": f"r{k}", "name": f"Wilayah Uji {k}", "level": "kota",
+                                    "province": "Provinsi Uji"})
+        base = draw(st.integers(10_000, 3_000_000))
+        days = sorted(draw(st.lists(st.integers(30, 1_000), min_size=1, max_size=3, unique=True)), reverse=True)
+        form = draw(st.sampled_from(["count_base", "percent_base", "percent", "count_target"]))
+        for n, ago in enumerate(days):  # oldest first, each a little further on
+            share = draw(st.floats(0.5, 25)) * (n + 1) / len(days)
+            obs: dict = {"id": f"r{k}-{n}", "region": f"r{k}", "indicator": "ikd", "source": "src-0",
+                         "as_of": (today - dt.timedelta(days=ago)).isoformat(), "quotes": [ARTICLE]}
+            if form in ("count_base", "count_target"):
+                obs["count"], obs["count_approximate"] = round(base * share / 100), draw(st.booleans())
+            if form in ("percent_base", "percent"):
+                obs["percent"], obs["percent_of"] = round(share, 2), "wajib_ktp"
+                obs["percent_approximate"] = draw(st.booleans())
+            if form in ("count_base", "percent_base"):
+                obs["base"] = {"kind": "wajib_ktp", "count": base, "approximate": draw(st.booleans())}
+                if draw(st.booleans()):
+                    obs["base"]["estimate"] = "Perkiraan analis untuk uji."
+            if form == "count_target":
+                obs["target_count"] = round(base * 0.3)
+            document["observations"].append(obs)
+    return document

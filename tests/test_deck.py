@@ -108,8 +108,8 @@ def test_scenario_slide_says_what_changed_and_projects_both() -> None:
     # base grows 8.000 a year: 766.000 + 8.000 × 316/365,25 = 772.921. Now: (65.110 + 59,19 × 316) / 772.921
     # = 10,84%. Scenario: + 10 kelurahan × 20 a working day × 5/7 = 142,86 a day more, from today (23 Nov 2026)
     # only, for the last 38 days: (65.110 + 59,19 × 316 + 142,86 × 38) / 772.921 = 11,55%.
-    assert any(b.startswith("Kondisi sekarang: 10,8% pada 31 Desember 2026") for b in scenario.bullets)
-    assert any(b.startswith("Skenario: 11,5% pada 31 Desember 2026") for b in scenario.bullets)
+    assert any(b.startswith("Kondisi sekarang: ≈10,8% pada 31 Desember 2026, perkiraan") for b in scenario.bullets)
+    assert any(b.startswith("Skenario: ≈11,5% pada 31 Desember 2026, perkiraan") for b in scenario.bullets)
     names = [s.name for s in scenario.chart.series]  # type: ignore[union-attr]
     assert names == ["data", "Kondisi sekarang: proyeksi", "Skenario: proyeksi"]
     # Told apart by line style as well as colour: the baseline dash-dotted (grey, as on Simulasi), the scenario dashed.
@@ -251,8 +251,8 @@ def test_pptx_speaker_notes_hold_sources_and_dates(prs) -> None:
     assert notes[0].startswith("2 wilayah punya angka Aktivasi IKD. Sudah mencapai target 30%: 0; sesuai jalur: 0; "
                                "berisiko atau tertinggal: 2. Median persen terbaru 13,75%.\n\n")
     # Blitar's: 26,8% at the deadline; from today's ≈26,1% it needs 4.856 people in the 28 working days left.
-    assert notes[3].startswith("Dengan laju sekarang, Blitar diperkirakan 26,8% (24,4%–29,1%) pada 31 Desember 2026; "
-                               "status: ✖ tertinggal. Untuk mencapai target, perlu 173 orang per hari kerja")
+    assert notes[3].startswith("Dengan laju sekarang, Blitar diperkirakan ≈26,8%* (24,4%–29,1%) pada 31 Desember 2026; "
+                               "status: ✖ tertinggal. Untuk mencapai target, perlu ≈173* orang per hari kerja")
     assert "Inibalikpapan.com" in notes[1] and "18 Februari 2026" in notes[1]
     # The projection slide's notes: the method with its dates, and the source with its quote as the article has it.
     assert "14 Februari 2023" in notes[3] and "15 November 2025" in notes[3]

@@ -46,8 +46,8 @@ def test_pptx_from_the_command_line_has_the_linked_scenario_and_its_numbers(tmp_
     # today.
     scenario = slide_text(prs.slides[5])
     assert "Titik layanan tambahan: 0 → 10" in scenario and "Aktivasi per titik per hari kerja: 0 → 20" in scenario
-    assert "Kondisi sekarang: 10,8% pada 31 Desember 2026" in scenario
-    assert "Skenario: 11,5% pada 31 Desember 2026" in scenario
+    assert "Kondisi sekarang: ≈10,8% pada 31 Desember 2026, perkiraan" in scenario
+    assert "Skenario: ≈11,5% pada 31 Desember 2026, perkiraan" in scenario
     notes = prs.slides[1].notes_slide.notes_text_frame.text
     assert "Inibalikpapan.com, 18 Februari 2026" in notes
 

@@ -34,7 +34,7 @@ class Value:
         return self.bound is None
 
 
-def _combine(value: float, *inputs: Value, bound: Bound | None = None) -> Value:
+def combine(value: float, *inputs: Value, bound: Bound | None = None) -> Value:
     origin: Origin = "estimate" if any(v.origin == "estimate" for v in inputs) else "derived"
     return Value(value, origin, any(v.approximate for v in inputs), bound)
 
@@ -150,11 +150,11 @@ def derive(obs: Observation, indicator: Indicator, today: dt.date) -> Metrics:
         else:
             percent = reported
     elif count is not None and base is not None and obs.base is not None:
-        percent = _combine(count.value / base.value * 100, count, base, bound=count.bound)
+        percent = combine(count.value / base.value * 100, count, base, bound=count.bound)
         base_kind = obs.base.kind
 
     if count is None and percent is not None and base is not None:
-        count = _combine(round(percent.value * base.value / 100), percent, base, bound=percent.bound)
+        count = combine(round(percent.value * base.value / 100), percent, base, bound=percent.bound)
 
     percent_of_target = None
     if obs.percent is not None and obs.percent_of == "target":
@@ -162,19 +162,19 @@ def derive(obs: Observation, indicator: Indicator, today: dt.date) -> Metrics:
     elif obs.percent_of_target is not None:  # the source gave both: each is kept as written
         percent_of_target = Value(obs.percent_of_target, "reported", obs.percent_of_target_approximate)
     elif percent is not None and target_percent:
-        percent_of_target = _combine(percent.value / target_percent * 100, percent, bound=percent.bound)
+        percent_of_target = combine(percent.value / target_percent * 100, percent, bound=percent.bound)
 
     target_count = still_needed = None
     if obs.target_count is not None:
         target_count = Value(obs.target_count, "reported", obs.target_count_approximate)
     elif base is not None and target_percent is not None:
-        target_count = _combine(people_for_percent(target_percent, base.value), base)
+        target_count = combine(people_for_percent(target_percent, base.value), base)
     if target_count is not None and count is not None:
         gap = target_count.value - count.value
         if count.bound is None or (count.bound == "lower" and gap <= 0):
-            still_needed = _combine(max(0, gap), target_count, count)  # a lower bound at the target: none needed
+            still_needed = combine(max(0, gap), target_count, count)  # a lower bound at the target: none needed
         elif count.bound == "lower" or gap > 0:
-            still_needed = _combine(max(0, gap), target_count, count, bound=_FLIP[count.bound])
+            still_needed = combine(max(0, gap), target_count, count, bound=_FLIP[count.bound])
 
     return Metrics(
         observation=obs, as_of=obs.as_of, base_kind=base_kind, percent=percent, count=count, base=base,

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Literal
 
-from ikd_core.domain.metrics import Metrics
+from ikd_core.domain.metrics import Metrics, Value, combine
 from ikd_core.domain.pace import Pace
 
 Model = Literal["constant", "saturating"]
@@ -63,6 +63,12 @@ class Start:
     service_points: int | None = None
     target_people: float | None = None  # the target count the source gave with this figure, if any
     target_for: float | None = None  # ... and the target percent it is a count of
+    inputs: tuple[Value, ...] = ()  # the figure's values it rests on: their marks (≈, estimate) carry over
+
+    def carried(self, value: float) -> Value:
+        """A number computed from this start (a projection, a pace needed) as a derived Value: approximate when a
+        figure it rests on is, an estimate when one is."""
+        return combine(value, *self.inputs)
 
     @property
     def unit(self) -> Literal["percent", "people"]:
@@ -348,11 +354,17 @@ def start_of(m: Metrics, service_points: int | None = None) -> Start | None:
     if percent is None and people is None:
         return None
     count, base = m.count, m.base
+    inputs = [v for v in (m.percent if percent is not None else None, m.count if people is not None else None)
+              if v is not None]
     if (count and base and count.exact and count.origin == "reported" and base.origin == "reported"
             and not count.approximate and not base.approximate):
         percent = count.value / base.value * 100
+        inputs = [count, base]
     if percent is None and m.percent is not None:
         return None  # a bound on the percent: the count alone would hide that the source gave more
+    if base is not None and percent is not None and base not in inputs:
+        inputs.append(base)
     reported = m.target_count if m.target_count is not None and m.target_count.origin == "reported" else None
     return Start(m.as_of.reference, percent, base.value if base and percent is not None else None, people,
-                 service_points, reported.value if reported else None, m.target_percent if reported else None)
+                 service_points, reported.value if reported else None, m.target_percent if reported else None,
+                 tuple(inputs))

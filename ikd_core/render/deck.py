@@ -29,7 +29,15 @@ from ikd_core.domain.scenario import STATUSES, Result, Status
 from ikd_core.domain.snapshot import Snapshot
 from ikd_core.i18n import Lang
 from ikd_core.views.compare import CompareView, Row, compare, status_text
-from ikd_core.views.display import base_label, figure_notes, percent_text, show_value, source_label
+from ikd_core.views.display import (
+    base_label,
+    figure_notes,
+    marked_phrase,
+    percent_text,
+    show_value,
+    source_label,
+    without_estimate,
+)
 from ikd_core.views.overview import main_indicator
 from ikd_core.views.whatif import Setup, numbers, reach_text, region_scenario, scenario_inputs, what_if
 
@@ -585,8 +593,11 @@ def _same(a: Result, b: Result) -> bool:
 def _projected_text(result: Result, lang: Lang) -> str:
     if result.projected_percent is None:
         return "—"
-    return i18n.t("deck.projected", lang, percent=i18n.percent(result.projected_percent, lang, 1),
+    v = result.start.carried(result.projected_percent)  # marked as the figure it is projected from
+    text = i18n.t("deck.projected", lang, percent=marked_phrase(i18n.percent(v.value, lang, 1),
+                                                              without_estimate(v), lang),
                   date=i18n.date_of(result.scenario.deadline, lang))
+    return f"{text}, {i18n.t('origin.estimate', lang)}" if v.origin == "estimate" else text
 
 
 def _source_slides(snapshot: Snapshot, view: CompareView, rows: list[Row], lang: Lang) -> list[Slide]:

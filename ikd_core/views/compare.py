@@ -12,7 +12,15 @@ from ikd_core.domain.metrics import Metrics, Value
 from ikd_core.domain.projection import Outlook, Status, outlook, plan, year_end
 from ikd_core.domain.snapshot import Snapshot
 from ikd_core.i18n import Lang
-from ikd_core.views.display import base_count_text, base_label, figure_notes, percent_text, show_value, source_label
+from ikd_core.views.display import (
+    base_count_text,
+    base_label,
+    figure_notes,
+    marked_phrase,
+    percent_text,
+    show_value,
+    source_label,
+)
 from ikd_core.views.palette import region_colors
 from ikd_core.views.plain import markup
 
@@ -208,7 +216,9 @@ def _projected(look: Outlook, metric: str, m: Metrics, sublabel: str, lang: Lang
     number = result.projected_percent
     if metric == "percent_of_target" and look.target_percent:
         number = number / look.target_percent * 100
-    text = f"{i18n.percent(number, lang, 1)} ({i18n.t('chart.projection', lang)})"
+    # marked as the figure it is projected from: Balikpapan's ≈8,5% projects to '≈10,8%* (proyeksi)'
+    text = marked_phrase(i18n.percent(number, lang, 1), result.start.carried(number), lang,
+                         tail=f" ({i18n.t('chart.projection', lang)})")
     since = i18n.t("compare.projected_from", lang, date=i18n.date(m.as_of, lang))
     return number, text, f"{base_label(m, lang)} · {since}"
 

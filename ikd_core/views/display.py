@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ikd_core import i18n
 from ikd_core.domain.metrics import Metrics, Value
 from ikd_core.domain.snapshot import Snapshot
@@ -13,7 +15,11 @@ def show_value(v: Value | None, lang: Lang, kind: str = "count") -> str:
     rests on an estimate."""
     if v is None:
         return "—"
-    text = i18n.percent(v.value, lang) if kind == "percent" else i18n.number(v.value, lang)
+    return with_marks(i18n.percent(v.value, lang) if kind == "percent" else i18n.number(v.value, lang), v, lang)
+
+
+def with_marks(text: str, v: Value, lang: Lang) -> str:
+    """`text` (v's number, formatted) with v's marks: '> ', '≈', '*' or ' (perkiraan)'."""
     if v.approximate:
         text = APPROX + text
     if v.bound is not None:
@@ -23,6 +29,20 @@ def show_value(v: Value | None, lang: Lang, kind: str = "count") -> str:
     elif v.origin == "estimate":
         text += f" ({i18n.t('origin.estimate', lang)})"
     return text
+
+
+def without_estimate(v: Value) -> Value:
+    """v's ≈ and * marks only: for a short number whose '(perkiraan)' is said once after its phrase."""
+    return replace(v, origin="reported") if v.origin == "estimate" else v
+
+
+def marked_phrase(text: str, v: Value, lang: Lang, unit: str | None = None, tail: str = "") -> str:
+    """A computed number in a phrase ('≈150.312* orang'; `unit` a catalogue key taking `n`, `tail` words after
+    it): ≈ and * on the number, and ', perkiraan' after the whole phrase when it rests on an estimate, where a
+    '(perkiraan)' inside would split the number from its unit or band."""
+    core = with_marks(text, replace(v, origin="reported"), lang) + ("*" if v.origin == "derived" else "")  # ≈…*
+    phrase = (i18n.t(unit, lang, n=core) if unit else core) + tail
+    return f"{phrase}, {i18n.t('origin.estimate', lang)}" if v.origin == "estimate" else phrase
 
 
 def percent_text(m: Metrics, lang: Lang) -> str:

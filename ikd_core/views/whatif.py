@@ -13,7 +13,7 @@ from ikd_core.domain.scenario import Result, Scenario
 from ikd_core.domain.snapshot import Snapshot
 from ikd_core.i18n import Lang
 from ikd_core.views.compare import hover, status_text
-from ikd_core.views.display import base_label, show_value, source_label
+from ikd_core.views.display import base_label, marked_phrase, show_value, source_label, without_estimate
 from ikd_core.views.palette import region_colors
 from ikd_core.views.scenario_params import changes
 
@@ -72,8 +72,12 @@ def _observed(snapshot: Snapshot, p: Plan, lang: Lang) -> _Observed:
     (the hover texts alone were most of a Simulasi rerun at national scale)."""
     def compute() -> _Observed:
         people = p.start is not None and p.start.unit == "people"
-        values = [m.count.value if people else m.percent.value for m in p.figures]  # type: ignore[union-attr]
-        return _Observed([m.as_of.reference for m in p.figures], values, [hover(snapshot, m, lang) for m in p.figures])
+        # the percent every other surface draws: Padang's last point is its 29,92%, where its projection starts,
+        # not the reported ≈30,06% that contradicts its own count and base
+        # A figure without the line's quantity (a count beside a percent of the same day) is not a point on it.
+        drawn = [(m, v) for m in p.figures if (v := m.count if people else m.checked_percent) is not None]
+        return _Observed([m.as_of.reference for m, _ in drawn], [v.value for _, v in drawn],
+                         [hover(snapshot, m, lang) for m, _ in drawn])
     key = ("observed", p.region.id, p.indicator.id, lang, p.pace.observation_ids if p.pace else ())
     return snapshot.memo(key, compute)  # type: ignore[return-value]
 
@@ -214,6 +218,9 @@ def reach_text(result: Result, lang: Lang) -> str:
         return "—"
     if result.reach_date is None:
         return i18n.t("reach.never", lang)
+    if result.reach_date <= result.today:  # projected into the past: no figure has shown it yet
+        return i18n.t("reach.past", lang, date=i18n.date_of(result.reach_date, lang),
+                      data=i18n.date_of(result.start.date, lang))
     late = i18n.date_of(result.reach_latest, lang) if result.reach_latest else i18n.t("reach.never_short", lang)
     return i18n.t("reach.range", lang, date=i18n.date_of(result.reach_date, lang),
                   early=i18n.date_of(result.reach_earliest or result.reach_date, lang), late=late)
@@ -226,17 +233,31 @@ def headline(result: Result, lang: Lang) -> tuple[str, str, str]:
         return label, "—", ""
     band = i18n.t("out.band", lang, low=_value_text(result.projected.low, result, lang),
                   high=_value_text(result.projected.high, result, lang))
-    value = _value_text(result.projected.mid, result, lang)
+    # A big number stays short ('≈11,5%*'); that it rests on an estimate goes with its band.
+    v = result.start.carried(result.projected.mid)
+    value = marked_phrase(_value_text(result.projected.mid, result, lang), without_estimate(v), lang)
+    if v.origin == "estimate":
+        band = f"{band}, {i18n.t('origin.estimate', lang)}"
     return label, value if result.unit == "percent" else i18n.t("unit.people", lang, n=value), band
 
 
 def _amount(value: float | None, result: Result, lang: Lang, decimals: int = 0) -> str:
-    """People ('4.856 orang'), or percentage points of an unknown base ('20,33 poin persen'), with the unit."""
+    """People ('≈4.856* orang'), or percentage points of an unknown base ('20,33* poin persen'), with the unit and
+    the marks of the figures it is computed from."""
     if value is None:
         return "—"
     if result.unit == "people" or result.start.base is not None:
-        return i18n.t("unit.people", lang, n=i18n.number(value, lang, decimals))
-    return i18n.t("unit.points", lang, n=i18n.number(value, lang, 3 if value < 1 else 2))
+        return _marked(i18n.number(value, lang, decimals), value, result, lang, "unit.people")
+    return _marked(i18n.number(value, lang, 3 if value < 1 else 2), value, result, lang, "unit.points")
+
+
+def _marked(text: str, value: float, result: Result, lang: Lang, unit: str | None = None, tail: str = "") -> str:
+    """A computed number as every surface shows it, with the marks of the figure it is projected from: ≈ when that
+    is approximate, then * (derived), or ', perkiraan' after the whole phrase when it rests on an estimate
+    (Balikpapan's estimated ≈8,5% projects to '≈10,8% (10,1%–11,6%), perkiraan', not '10,8% (…)')."""
+    if value == 0:  # nothing more needed: no estimate about it
+        return (i18n.t(unit, lang, n=text) if unit else text) + tail
+    return marked_phrase(text, result.start.carried(value), lang, unit, tail)
 
 
 def numbers(result: Result, lang: Lang) -> dict[str, tuple[str, str]]:
@@ -256,8 +277,9 @@ def numbers(result: Result, lang: Lang) -> dict[str, tuple[str, str]]:
     return {
         "today": (i18n.t("out.today", lang, date=i18n.date_of(result.today, lang)), today),
         "projected": (i18n.t("out.projected", lang, date=i18n.date_of(s.deadline, lang)),
-                      f"{_value_text(projected.mid, result, lang)} ({_value_text(projected.low, result, lang)}–"
-                      f"{_value_text(projected.high, result, lang)})" if projected is not None else dash),
+                      _marked(_value_text(projected.mid, result, lang), projected.mid, result, lang,
+                              tail=f" ({_value_text(projected.low, result, lang)}–"
+                                   f"{_value_text(projected.high, result, lang)})") if projected is not None else dash),
         "reach": (reach_label, reach_text(result, lang)),
         "still_needed": (i18n.t("out.still_needed_today", lang), _amount(result.still_needed, result, lang)),
         "current": (i18n.t("out.current", lang), _amount(current, result, lang)),
