@@ -16,14 +16,15 @@ from ui.widgets import SEARCH, indicator_picker
 
 # A phone (under 640 px) cannot hold a 16:9 slide of 24 px text (the box would be 390 × 219 px): there the slide
 # becomes a page that scrolls, its text sized for the hand, and its chart laid out 1,67 times as wide and shown at
-# 0,6 (CSS zoom), so its 24 px presenter text reads as 14 px and its labels stay inside the width. Placed after the
-# presenter's own style, so it wins where both apply.
+# 0,6 (CSS zoom), so its 24 px presenter text reads as 14 px and its labels stay inside the width. The zoomed box
+# still counts its unzoomed width for scrolling (the page scrolled 227 px sideways onto nothing): the slide clips
+# it. Placed after the presenter's own style, so it wins where both apply.
 PHONE_CSS = """
 <style>
 @media (max-width: 640px) {
   html, body, [data-testid="stApp"], [data-testid="stMain"] { overflow: auto !important; }
-  .st-key-slide { width: 100vw !important; height: auto !important; min-height: 100vh; overflow: visible;
-    padding: 12px 14px !important; font-size: 18px; }
+  .st-key-slide { width: 100vw !important; height: auto !important; min-height: 100vh; overflow-x: clip;
+    overflow-y: visible; padding: 12px 14px !important; font-size: 18px; }
   .st-key-slide p, .st-key-slide li { font-size: 18px !important; }
   .st-key-slide h1, .st-key-slide-title-only h1 { font-size: 26px !important; line-height: 1.2 !important; }
   .st-key-slide h1 * { font-size: inherit !important; line-height: inherit !important; }
@@ -97,12 +98,14 @@ if snapshot is not None:
         st.subheader(i18n.t("present.slides", lang, n=len(deck.slides)))
         st.markdown("\n".join(f"{n}. {literal(s.title)}" for n, s in enumerate(deck.slides, start=1)))
         st.subheader(i18n.t("present.downloads", lang))
-        row = st.columns(len(FORMATS))
-        for col, fmt in zip(row, FORMATS, strict=True):
+        # Two a row: four in one row cut "Ringkasan HTML (satu berkas)" to "Ringkasan HTML (satu…" at 1280 px.
+        cells = [cell for _ in range(0, len(FORMATS), 2) for cell in st.columns(2)][:len(FORMATS)]
+        for col, fmt in zip(cells, FORMATS, strict=True):
             # Built when clicked, not on every rerun: the HTML embeds plotly.js (4,6 MB).
             col.download_button(i18n.t(f"present.download_{fmt}", lang),
                                 lambda fmt=fmt: export_bytes(snapshot, chosen, lang, fmt),
                                 file_name(fmt, snapshot.today), FORMATS[fmt][1], icon=":material/download:",
                                 on_click="ignore", key=f"download-{fmt}")
         st.caption(i18n.t("present.cli", lang))
-        st.code(links.cli_command(chosen, "pptx", file_name("pptx", snapshot.today), lang), language="bash")
+        # Plain text: bash syntax colours were 2,7–3,9:1 on the grey box.
+        st.code(links.cli_command(chosen, "pptx", file_name("pptx", snapshot.today), lang), language=None)

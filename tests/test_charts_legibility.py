@@ -41,6 +41,14 @@ def wcag(a: str, b: str = "#ffffff") -> float:
     return (hi + 0.05) / (lo + 0.05)
 
 
+def on_its_band(label: str, line: str) -> float:
+    """The label colour's contrast where it is written: inside its line's band (the line's colour at 18% over white),
+    where a second band may lie too (1 - 0,82² = 32,8%), worked out here from the definition of opacity."""
+    rgb = [int(line[i:i + 2], 16) for i in (1, 3, 5)]
+    under = "#" + "".join(f"{round(255 + (c - 255) * (1 - 0.82 ** 2)):02x}" for c in rgb)
+    return wcag(label, under)
+
+
 def proyeksi(snap, regions: list[str], lang: str = "id") -> dict:
     """The Proyeksi page's chart for `regions`, with its defaults (two last figures, ±30%, 31 Dec 2026)."""
     setups, _ = projections(snap, regions, "ikd", lang, DEADLINE, "last_two", 3)
@@ -100,7 +108,10 @@ def test_proyeksi_labels_its_lines_in_their_darkened_colours(snap):
     lines = {t["name"]: t["line"]["color"] for t in spec["data"] if t.get("name", "").endswith(": proyeksi")}
     assert lines == {"Kalimantan Timur: proyeksi": "#E69F00", "Balikpapan: proyeksi": "#56B4E9"}
     stars = [t for t in spec["data"] if t.get("marker", {}).get("symbol") == "star"]
-    assert [t["textfont"]["color"] for t in stars] == [text_shade("#E69F00"), text_shade("#56B4E9")]
+    # the same hue, darker, reading at 4,5:1 inside the bands they are written in (#855c00 for orange, #336a89)
+    colours = [t["textfont"]["color"] for t in stars]
+    assert [on_its_band(c, line) >= 4.5 for c, line in zip(colours, ["#E69F00", "#56B4E9"], strict=True)] == [True] * 2
+    assert colours == ["#855c00", "#336a89"]
 
 
 def end_labels(spec: dict) -> dict[str, dict]:
@@ -126,7 +137,7 @@ def test_end_labels_that_would_overlap_are_moved_apart(snap):
     assert (kaltim["y"] - balikpapan["y"]) * plot_px(spec) / top >= charts.LABEL_GAP_PX  # ...a line clear of it
     # Both beside the deadline, on its right (31 Dec 2026 is in the left quarter of 2024–2034), in their colours.
     assert {a["x"] for a in labels.values()} == {DEADLINE} and {a["xanchor"] for a in labels.values()} == {"left"}
-    assert kaltim["font"]["color"] == text_shade("#E69F00") and balikpapan["font"]["color"] == text_shade("#56B4E9")
+    assert (kaltim["font"]["color"], balikpapan["font"]["color"]) == ("#855c00", "#336a89")  # as the stars
 
 
 def test_labels_far_apart_stay_where_they_are_balikpapan_and_padang(snap):

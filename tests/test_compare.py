@@ -210,3 +210,14 @@ def test_region_history_is_drawn_in_the_regions_own_colour_with_a_shape_per_indi
     # All four figures are of 12 November 2024, drawn with 45 days either side (28 Sep – 27 Dec 2024): a tick a
     # month, in Indonesian month names.
     assert list(figure.layout.xaxis.ticktext) == ["Sep 2024", "Okt 2024", "Nov 2024", "Des 2024"]
+
+
+def test_region_history_writes_only_the_latest_values_that_have_room_and_names_each_in_the_legend(snap):
+    from ikd_core.render.charts import region_history
+
+    figure = region_history(region_view(snap, "kaltim", "id"), "id")
+    written = {trace.name: [t for t in trace.text if t] for trace in figure.data}
+    # All four figures on 12 November 2024, on an axis to 99,65 × 1,15 = 114,6%: 99,65% and 99% lie 0,65 points
+    # (under 2 px) apart, so only the higher is written; 76,17% and 5,77% are far from both. The legend names all four.
+    assert written == {"Aktivasi IKD: 5,77%": ["5,77%"], "Perekaman KTP-el: 99,65%": ["99,65%"],
+                       "KIA: 76,17%": ["76,17%"], "Akta kelahiran: 99%": []}

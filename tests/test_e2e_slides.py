@@ -44,16 +44,17 @@ def test_every_national_slide_fits_projector_laptop_and_phone(browser: Browser, 
         wait_for_app(page)
         at_slide(page, 1)
         total = total_of(page)
-        # Title, ranking, people needed, six projections of the furthest behind, the sources: no scenario slide.
-        assert 10 <= total <= 12
-        for n in range(1, (total if width >= 640 else 4) + 1):
+        # Title, ranking and its bars' bases and dates, people needed, six projections of the furthest behind, the
+        # sources: no scenario slide.
+        assert 11 <= total <= 13
+        for n in range(1, (total if width >= 640 else 5) + 1):
             if n > 1:
                 page.keyboard.press("ArrowRight")
                 at_slide(page, n)
             page.screenshot(path=str(ARTIFACTS / f"slide-national-{n}-{width}.png"), full_page=width < 640)
             assert layout_problems(page) == [], f"slide {n} at {width}"
             assert chart_problems(page, 24 if width >= 640 else 14) == [], f"slide {n} at {width}"
-            if n == 4:  # the first projection: the region furthest behind, not one already at the target
+            if n == 5:  # the first projection: the region furthest behind, not one already at the target
                 expect(page.locator(".st-key-slide-sub")).to_contain_text("terendah ke-1 dari 552")
         expect(page.locator("[data-testid=stException]")).to_have_count(0)
         context.close()

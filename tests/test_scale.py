@@ -127,11 +127,12 @@ def test_a_page_link_past_the_end_or_garbled_still_shows_a_page() -> None:
 
 def test_national_deck_stays_a_deck(snapshot, latest_percent, region_names) -> None:
     deck = build_deck(snapshot, {}, "id")
-    # Title, ranking, people needed, six projections (the limit), and the sources as a summary; no scenario slide,
-    # as the link changes nothing (tests/test_pptx_fit.py checks the projections go to the furthest behind).
-    assert [s.key for s in deck.slides][:3] == ["title", "ranking", "needed"]
+    # Title, ranking (its bars' bases and dates continued on a second slide), people needed, six projections (the
+    # limit), and the sources as a summary; no scenario slide, as the link changes nothing (tests/test_pptx_fit.py
+    # checks the projections go to the furthest behind).
+    assert [s.key for s in deck.slides][:4] == ["title", "ranking", "ranking+1", "needed"]
     assert sum(s.key.startswith("projection:") for s in deck.slides) == 6
-    assert "scenario" not in [s.key for s in deck.slides] and len(deck.slides) <= 3 + 6 + 3
+    assert "scenario" not in [s.key for s in deck.slides] and len(deck.slides) <= 4 + 6 + 3
     # The ranking slide shows the 10 lowest regions of the model, best of them first, not 552 bars.
     ranking = deck.slides[1].chart
     assert ranking is not None and len(ranking.categories) == 10
@@ -139,6 +140,27 @@ def test_national_deck_stays_a_deck(snapshot, latest_percent, region_names) -> N
     assert [percent_of_name[name] for name in ranking.categories] == best_first(latest_percent)[-10:]
     sources = [b for s in deck.slides if s.key.startswith("sources:") for b in s.bullets]
     assert sources[0].startswith("552 wilayah; tanggal data")
+
+
+def test_every_bar_of_the_national_ranking_slide_names_its_base_and_date(snapshot, national) -> None:
+    deck = build_deck(snapshot, {}, "id")
+    said = [b for s in deck.slides if s.key.startswith("ranking") for b in s.bullets]
+    # The independent model: each bar's region, its latest IKD figure's base kind and month, from the YAML itself.
+    doc = yaml.safe_load(national.read_text(encoding="utf-8"))
+    names = {r["id"]: r["name"] for r in doc["regions"]}
+    latest: dict[str, dict] = {}
+    for o in doc["observations"]:
+        if o["indicator"] == "ikd" and (o["region"] not in latest or o["as_of"] > latest[o["region"]]["as_of"]):
+            latest[o["region"]] = o
+    kinds = {"wajib_ktp": "wajib KTP", "perekaman_ktp_el": "perekaman KTP-el"}
+    months = ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober",
+              "November", "Desember"]
+    for name in deck.slides[1].chart.categories:
+        o = latest[next(rid for rid, n in names.items() if n == name)]
+        year, month = str(o["as_of"]).split("-")[:2]
+        kind = o.get("percent_of") if o.get("percent") is not None else o["base"]["kind"]
+        line = next(b for b in said if b.startswith(f"{name}: "))
+        assert line.endswith(f" · {kinds[kind]} · {months[int(month) - 1]} {year}"), line
 
 
 PAGES = ["pages/ringkasan.py", "pages/bandingkan.py", "pages/wilayah.py", "pages/proyeksi.py", "pages/simulasi.py",

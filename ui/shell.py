@@ -16,6 +16,7 @@ from ikd_core.i18n import Lang
 from ikd_core.views import links
 from ikd_core.views.plain import shown
 from ui.live import live
+from ui.style import FRAME_CSS
 from ui.text import literal
 from ui.urlstate import bound, seed_from_url, shared_now, write_url
 
@@ -190,6 +191,7 @@ def page_context(title_key: str, heading: bool = True) -> Context:
         _leave_legacy_pages_mode()
     lang, state = _in_app.lang, _in_app.state
     st.set_page_config(page_title=f"{i18n.t(title_key, lang)} · IKD")
+    st.html(FRAME_CSS)
     if heading:
         st.title(i18n.t(title_key, lang))
     if (asked := st.session_state.pop(UNKNOWN_PATH, None)) not in (None, PAGES[0][1]):

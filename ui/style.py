@@ -1,4 +1,5 @@
-"""The few style rules the pages need beyond Streamlit's own: the ranking as a list on a phone.
+"""The few style rules the pages need beyond Streamlit's own: text that reads at 4,5:1 and is never cut with "…",
+and the ranking as a list on a phone.
 
 Streamlit gives a container made with `key="k"` the class `st-key-k`; the rules below show one of two keyed
 containers by the window's width. Injected by the widget that needs them (ui.widgets.ranking), so a page that does
@@ -6,6 +7,16 @@ not draw a ranking carries none of it.
 """
 
 from __future__ import annotations
+
+# On every page (ui.shell.page_context). Streamlit's captions are #828180 on white (a colour at 60% opacity), 3,9:1.
+# A metric's label is cut with "…" when longer than its column ("Paling jauh dari target: Kalimanta…" at 1280 px):
+# it wraps instead.
+FRAME_CSS = """<style>
+[data-testid="stCaptionContainer"], [data-testid="stCaptionContainer"] * {
+  color: #5c5b58 !important; opacity: 1 !important; }
+[data-testid="stMetricLabel"], [data-testid="stMetricLabel"] * {
+  white-space: normal !important; overflow: visible !important; text-overflow: clip !important; }
+</style>"""
 
 PHONE_MAX_PX = 639  # below 640 px the ranking is a list; from 640 px up, the chart
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import textwrap
+from collections.abc import Sequence
 
 import plotly.graph_objects as go
 import plotly.io as pio
@@ -14,7 +15,7 @@ from ikd_core import i18n
 from ikd_core.i18n import Lang
 from ikd_core.render.deck import ChartData
 from ikd_core.views.compare import CompareView, status_text
-from ikd_core.views.palette import text_shade
+from ikd_core.views.palette import BAND_ALPHA, label_shade
 from ikd_core.views.plain import markup
 from ikd_core.views.region import RegionView
 from ikd_core.views.whatif import Line
@@ -33,6 +34,10 @@ _WHITE = pio.templates["plotly_white"].layout.to_plotly_json()
 TEMPLATE = go.layout.Template(layout={k: v for k, v in _WHITE.items() if k in (
     "autotypenumbers", "colorway", "font", "hovermode", "hoverlabel", "paper_bgcolor", "plot_bgcolor", "xaxis",
     "yaxis", "shapedefaults", "annotationdefaults", "title")})
+# Tick labels stand off their axes, so the first date under the plot and the "0%" beside it do not meet in the corner
+# ("0%" was printed over "Okt 2024").
+TEMPLATE.layout.xaxis.ticklabelstandoff = 8
+TEMPLATE.layout.yaxis.ticklabelstandoff = 6
 
 
 # Page charts: every axis, tick, legend and label text at least 16 px (the browser's body size), titles 18 px. Text is
@@ -244,23 +249,28 @@ DATE_TICKS = 5
 def region_history(view: RegionView, lang: Lang) -> go.Figure:
     """Every observation of one region over time: markers (one shape per indicator), hover with source and quote."""
     fig = go.Figure()
-    # Labels of series that share a date take turns around their markers instead of printing over each other.
-    positions = ("top center", "bottom center", "middle right", "middle left")
     people = any(s.unit == "people" for s in view.series)
     percents = any(s.unit == "percent" for s in view.series)
-    for k, s in enumerate(view.series):
+    dates = [d for s in view.series for d in s.dates]
+    first, last = min(dates), max(dates)
+    pad = dt.timedelta(days=max(45, (last - first).days // 10))
+    top = max([p for s in view.series if s.unit == "percent" for p in s.values] or [1])
+    counted = max([p for s in view.series if s.unit == "people" for p in s.values] or [1])
+    labelled = history_labels(view, first - pad, last + pad, top * 1.15 if percents else counted * 1.15,
+                              counted * 1.15)
+    for s in view.series:
         axis = "y2" if s.unit == "people" and percents else "y"
         fig.add_trace(go.Scatter(
-            x=s.dates, y=s.values, mode="lines+markers+text", name=legend_name(s.name), text=s.texts, yaxis=axis,
-            textposition=positions[k % len(positions)], hovertext=s.hovers, hoverinfo="text",
+            # Every figure is in its hover; only each series' latest is written, and only where it has room: a
+            # label per point printed 35-54 pairs over each other at national scale. The legend says the latest.
+            x=s.dates, y=s.values, mode="lines+markers+text", name=legend_name(f"{s.name}: {s.texts[-1]}"),
+            text=[""] * (len(s.texts) - 1) + [s.texts[-1] if s.indicator in labelled else ""], yaxis=axis,
+            textposition="top left", hovertext=s.hovers, hoverinfo="text",
             textfont={"size": FONT_SIZE, "color": INK},
             # The region's own colour on every page; indicators differ by marker shape.
             marker={"symbol": s.symbol, "size": 14, "color": view.color, "line": {"color": "#222", "width": 1}},
             line={"color": view.color},
         ))
-    dates = [d for s in view.series for d in s.dates]
-    first, last = min(dates), max(dates)
-    pad = dt.timedelta(days=max(45, (last - first).days // 10))
     ticks, labels = date_ticks(first - pad, last + pad, lang, DATE_TICKS, years=True)
     title = i18n.t("region.chart_title", lang, region=view.name)
     layout = base_layout(lang, title, above=10)  # nothing is written over this plot
@@ -268,8 +278,6 @@ def region_history(view: RegionView, lang: Lang) -> go.Figure:
     fig.update_layout(**layout, height=460 + 24 * title_lines(title))
     fig.update_xaxes(range=[first - pad, last + pad], tickvals=ticks, ticktext=labels,
                      title=i18n.t("chart.axis.as_of", lang))
-    top = max([p for s in view.series if s.unit == "percent" for p in s.values] or [1])
-    counted = max([p for s in view.series if s.unit == "people" for p in s.values] or [1])
     if percents:
         fig.update_yaxes(title=i18n.t("chart.axis.percent", lang), **value_axis(max(top * 1.15, 1), lang, "percent"))
     else:
@@ -278,6 +286,30 @@ def region_history(view: RegionView, lang: Lang) -> go.Figure:
         fig.update_layout(yaxis2={"title": {"text": i18n.t("chart.axis.people", lang)}, "overlaying": "y",
                                   "side": "right", **value_axis(counted * 1.15, lang), "showgrid": False})
     return fig
+
+
+# A written value in px on the smallest plot it is drawn in (a phone's, about 260 × 300 px): its box, up and to the
+# left of its marker ("top left").
+HISTORY_PLOT_PX = (260, 300)
+HISTORY_LABEL_PX = (64, 22)
+
+
+def history_labels(view: RegionView, start: dt.date, end: dt.date, left_top: float, right_top: float) -> set[str]:
+    """The series (by indicator) whose latest value is written beside its last marker: highest first, each only if
+    its label's box would not cover one already placed. `left_top`/`right_top` are the axes' upper ends."""
+    width, height = HISTORY_PLOT_PX
+    span = max((end - start).days, 1)
+    placed: list[tuple[float, float]] = []
+    out: set[str] = set()
+    percents = any(s.unit == "percent" for s in view.series)
+    for s in sorted(view.series, key=lambda s: -s.values[-1]):
+        axis_top = right_top if s.unit == "people" and percents else left_top
+        x = (s.dates[-1] - start).days / span * width
+        y = s.values[-1] / max(axis_top, 1e-9) * height
+        if all(abs(x - px) >= HISTORY_LABEL_PX[0] or abs(y - py) >= HISTORY_LABEL_PX[1] for px, py in placed):
+            placed.append((x, y))
+            out.add(s.indicator)
+    return out
 
 
 def _rgba(hex_colour: str, alpha: float) -> str:
@@ -349,12 +381,12 @@ def projection_spec(lines: list[Line], lang: Lang, title: str) -> dict:
         dates = [c[0] for c in r.curve]
         low, mid, high = ([c[k] for c in r.curve] for k in (1, 2, 3))
         name = markup(line.name)
-        ink = text_shade(line.color)
+        ink = label_shade(line.color)  # its labels sit inside its band
         group = f"{line.region_id}/{line.name}"  # the baseline and the scenario of one region toggle apart
         dash = BASELINE_DASH if line.name == baseline_name else PROJECTION_DASH
         data += [
             {"type": "scatter", "x": dates + dates[::-1], "y": high + low[::-1], "fill": "toself", "mode": "lines",
-             "line": {"width": 0}, "fillcolor": _rgba(line.color, 0.18), "hoverinfo": "skip",
+             "line": {"width": 0}, "fillcolor": _rgba(line.color, BAND_ALPHA), "hoverinfo": "skip",
              "name": legend_name(f"{line.name}: {i18n.t('chart.band', lang)}"), "legendgroup": group},
             {"type": "scatter", "x": dates, "y": mid, "mode": "lines",
              "line": {"color": line.color, "width": 3, "dash": dash}, "name": legend_name(f"{line.name}: {proj}"),
@@ -406,7 +438,7 @@ def projection_spec(lines: list[Line], lang: Lang, title: str) -> dict:
               # each slider move in the browser). Labels that need more still get it (autoexpand stays on).
               # No title under the date axis: the years say what it is, and a title there is where plotly, once a
               # phone's legend has widened the margin, draws the legend over it (measured).
-              "legend": {"orientation": "h", "yanchor": "top", "y": -0.12, "font": {"size": FONT_SIZE}}}
+              "legend": {"orientation": "h", "yanchor": "top", "y": -0.15, "font": {"size": FONT_SIZE}}}
     legend_lines = sum(1 + t["name"].count("<br>") for t in data if t.get("showlegend", True))
     layout["height"] = PROJECTION_HEIGHT + 24 * title_lines(title) + LEGEND_LINE_PX * legend_lines
     layout["margin"] = {**layout["margin"], "l": 70, "r": 20, "b": PROJECTION_BOTTOM}
@@ -418,6 +450,9 @@ def projection_spec(lines: list[Line], lang: Lang, title: str) -> dict:
         target = first_result.target
         first = min([d for ln in lines for d in ln.observed_dates] + [ln.result.curve[0][0] for ln in lines])
         last = max(ln.result.curve[-1][0] for ln in lines)
+        # Room right of the last deadline for its end labels: with the deadline at the plot's right edge they ran
+        # leftwards over a monthly series' latest markers (national scale).
+        last = max(last, first + (max(deadlines) - first) / 0.7)
         days = max(1, (last - first).days)
 
         def where(d: dt.date) -> float:
@@ -451,7 +486,8 @@ def projection_spec(lines: list[Line], lang: Lang, title: str) -> dict:
                                              "yref": "y", "y": target, "yanchor": "bottom",
                                              "font": {"color": "#000"}})
         ticks, labels = date_ticks(first, last, lang, DATE_TICKS, years=True)
-        layout["xaxis"] = {"tickvals": ticks, "ticktext": labels}
+        margin = dt.timedelta(days=round(days * 0.02))  # a marker at either end stays whole
+        layout["xaxis"] = {"tickvals": ticks, "ticktext": labels, "range": [first - margin, last + margin]}
         top = max([target or 0] + [c[3] for ln in lines for c in ln.result.curve]
                   + [v for ln in lines for v in ln.observed_values] + [1])
         if percent:
@@ -461,34 +497,73 @@ def projection_spec(lines: list[Line], lang: Lang, title: str) -> dict:
         else:
             axis_top = top * 1.1
             layout["yaxis"] = {**value_axis(axis_top, lang), "title": {"text": i18n.t("chart.axis.people", lang)}}
-        _place_reach_labels(reaches, where)
-        layout["annotations"] += _end_labels(ends, where, axis_top, plot_height)
+        gap = LABEL_GAP_PX * axis_top / max(plot_height, 1)
+        first_try = [(_end_column(where(n["x"])), n["y"]) for n in _end_labels(ends, where, axis_top, plot_height)]
+        stars = _place_reach_labels(reaches, where, first_try, gap)
+        layout["annotations"] += _end_labels(ends, where, axis_top, plot_height, stars)
     return {"data": data, "layout": layout}
 
 
-def _place_reach_labels(reaches: list[tuple[dt.date, dict]], where) -> None:
+# The column beside a deadline where its end labels are written, as a share of the plot's width (a phone's label
+# "≈34,4%" or a date is some 70-120 px of a 290 px plot).
+END_LABEL_COLUMN = 0.3
+
+
+MARKER_WIDTH = 0.04  # a star's half width and a label's offset from its line, as a share of a phone's plot
+
+
+def _end_column(deadline_at: float) -> tuple[float, float]:
+    """Where a deadline's end labels run (rightwards from it, or leftwards near the right edge), widened by a
+    marker's width on both sides."""
+    if deadline_at <= 0.75:
+        return deadline_at - MARKER_WIDTH, deadline_at + END_LABEL_COLUMN + MARKER_WIDTH
+    return deadline_at - END_LABEL_COLUMN - MARKER_WIDTH, deadline_at + MARKER_WIDTH
+
+
+def _text_span(at: float) -> tuple[float, float]:
+    """The stretch of the plot's width a reach date written beside a star at `at` takes (see _side)."""
+    side = _side(at)
+    width = END_LABEL_COLUMN
+    return (at - width, at) if side == "left" else (at, at + width) if side == "right" else \
+        (at - width / 2, at + width / 2)
+
+
+def _place_reach_labels(reaches: list[tuple[dt.date, dict]], where,
+                        end_notes: list[tuple[tuple[float, float], float]], gap: float) -> list[tuple[float, float]]:
     """The dates the lines reach the target, all on the target line: each kept inside the plot at its ends, a
     date close to the one before it (within 30% of the width) put under the line instead of over it, and a date
-    already written not written again."""
+    already written not written again. A date whose text would run into a deadline's end label (`end_notes`: the
+    column and height of each) keeps its star and hover but is not written: at national scale "6 Januari 2027"
+    printed over "≈34,4%". Stars inside a column are returned, (x, y) in plot fraction and data, for the end labels
+    to keep clear of ("≈29,9%" was printed over one)."""
     previous: tuple[float, str] | None = None
     seen: set[dt.date] = set()
+    in_columns: list[tuple[float, float]] = []
     for date, trace in sorted(reaches, key=lambda r: r[0]):
+        at, y = where(date), trace["y"][0]
+        if any(low <= at <= high for (low, high), _ in end_notes):
+            in_columns.append((at, y))
+        start, end = _text_span(at)
+        if any(start < high and low < end and abs(note - y) < 2 * gap for (low, high), note in end_notes):
+            trace["text"] = [""]
+            continue
         if date in seen:  # the baseline and an unchanged scenario reach on one day: its date is written once
             trace["text"] = [""]
             continue
         seen.add(date)
-        at = where(date)
         vertical = "top"
         if previous is not None and at - previous[0] < 0.3 and previous[1] == "top":
             vertical = "bottom"
         trace["textposition"] = f"{vertical} {_side(at)}"
         previous = (at, vertical)
+    return in_columns
 
 
 def _end_labels(ends: list[tuple[dt.date, float, str, str]], where, axis_top: float,
-                plot_height: float) -> list[dict]:
+                plot_height: float, stars: Sequence[tuple[float, float]] = ()) -> list[dict]:
     """Each line's value at its deadline, written beside the deadline line in the line's (darkened) colour, moved
-    apart where two would overlap; a label the same as one already there at the same deadline is dropped."""
+    apart where two would overlap and off any star in its column; a label the same as one already there at the
+    same deadline is dropped."""
     kept: list[tuple[dt.date, float, str, str]] = []
     for end in ends:
         if not any(k[0] == end[0] and k[2] == end[2] for k in kept):
@@ -497,7 +572,12 @@ def _end_labels(ends: list[tuple[dt.date, float, str, str]], where, axis_top: fl
     notes = []
     for deadline in sorted({k[0] for k in kept}):
         here = [k for k in kept if k[0] == deadline]
-        heights = spread([k[1] for k in here], gap, gap / 2, axis_top - gap / 2)
+        low, high = _end_column(where(deadline))
+        wanted = [k[1] for k in here]
+        for at, y in stars:  # a star in the column: a label near its height goes above or below it
+            if low <= at <= high:
+                wanted = [y + gap if y <= v < y + gap else y - gap if y - gap < v < y else v for v in wanted]
+        heights = spread(wanted, gap, gap / 2, axis_top - gap / 2)
         right = where(deadline) <= 0.75
         for (_, _, text, ink), y in zip(here, heights, strict=True):
             notes.append({"text": text, "showarrow": False, "x": deadline, "xanchor": "left" if right else "right",
@@ -547,8 +627,9 @@ def slide_figure(chart: ChartData, lang: Lang, font_size: int = 20, height: int 
         fig.update_yaxes(automargin=True)
         if chart.target is not None:
             fig.add_vline(x=chart.target, line={"color": "#000", "width": 3, "dash": "dash"},
-                          annotation={"text": markup(chart.target_label), "font": {"size": text, "color": "#000"}},
-                          annotation_position="top")
+                          # over the plot, ending at the line: centred on it, it ran past a phone's right edge
+                          annotation={"text": markup(chart.target_label), "font": {"size": text, "color": "#000"},
+                                      "xanchor": "right"}, annotation_position="top")
     else:
         for s in chart.series:
             mode = "markers+text" if s.style == "markers" else "lines+text"
@@ -556,9 +637,12 @@ def slide_figure(chart: ChartData, lang: Lang, font_size: int = 20, height: int 
             fig.add_trace(go.Scatter(
                 x=chart.categories, y=s.values, mode="lines" if band else mode, name=markup(s.legend or s.name),
                 text=[markup(t) for t in s.labels],
-                textposition="top center" if s.label_position == "above" else "bottom center",
+                # the latest figure's label runs right, away from the figures before it (centred under it, it lay
+                # on the markers of a monthly series)
+                textposition="top center" if s.label_position == "above" else
+                "bottom right" if s.style == "markers" else "bottom center",
                 textfont={"size": text, "color": s.text_color}, connectgaps=False, cliponaxis=False,
-                fill="tonexty" if s.style == "band_high" else None, fillcolor=_rgba(s.color, 0.18),
+                fill="tonexty" if s.style == "band_high" else None, fillcolor=_rgba(s.color, BAND_ALPHA),
                 line={"color": s.color, "width": 0.5 if band else 4, "dash": _DASHES.get(s.style, "solid")},
                 marker={"color": s.color, "size": 18, "line": {"color": "#000", "width": 2}},
                 showlegend=s.style != "band_low",
@@ -584,7 +668,8 @@ def slide_figure(chart: ChartData, lang: Lang, font_size: int = 20, height: int 
                                font={"size": text, "color": _DEADLINE})
     # The legend over the plot, each entry as wide as its text (about two a row): under it, it covered the ticks.
     entries = sum(1 for s in chart.series if s.style != "band_low") + (chart.target is not None)
-    rows = math.ceil(entries / 2) if chart.kind == "line" else 0
+    # a bar chart's target is named over the plot: a row of its own, clear of the top bar's two-line label
+    rows = math.ceil(entries / 2) if chart.kind == "line" else int(chart.target is not None)
     layout = base_layout(lang, "")
     layout.update(title=None, font={"family": FONT, "size": text, "color": "#000"},
                   margin={"l": 10, "r": 30, "t": 10 + round(text * 1.45) * rows + text * 2, "b": 10},

@@ -39,6 +39,7 @@ from ikd_core.views.display import (
     without_estimate,
 )
 from ikd_core.views.overview import main_indicator
+from ikd_core.views.palette import label_shade
 from ikd_core.views.whatif import Setup, numbers, reach_text, region_scenario, scenario_inputs, what_if
 
 MAX_RANKED = 10  # bars a slide can show legibly from the back of a room (18 pt names in PowerPoint)
@@ -46,8 +47,6 @@ MAX_PROJECTIONS = 6  # one slide per region: more would make the deck a catalogu
 MAX_NAMES = 5  # a list of more region names than this becomes a count and a pointer to the Excel file
 GREY = "#595959"  # the baseline: 7,0:1 on white
 BLACK = "#000000"
-WHITE = "#FFFFFF"
-MIN_CONTRAST = 4.5  # WCAG AA for text
 NBSP = "\u00a0"
 
 
@@ -101,33 +100,6 @@ def fits(bullets: list[str], frame: Frame) -> bool:
     return cost(bullets, frame) <= frame.lines
 
 
-def _luminance(hex_colour: str) -> float:
-    def channel(c: float) -> float:
-        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
-    r, g, b = (int(hex_colour.lstrip("#")[i:i + 2], 16) / 255 for i in (0, 2, 4))
-    return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b)
-
-
-def contrast(a: str, b: str = WHITE) -> float:
-    """The WCAG 2 contrast ratio of two colours (1 to 21)."""
-    la, lb = sorted((_luminance(a), _luminance(b)), reverse=True)
-    return (la + 0.05) / (lb + 0.05)
-
-
-def ink(hex_colour: str, ratio: float = MIN_CONTRAST) -> str:
-    """The colour itself when text in it reads on white (contrast ≥ 4,5:1), else the same hue darkened until it
-    does, in steps of 1% darker: the Okabe-Ito orange #E69F00 (2,25:1) becomes #9C6C00 (4,61:1), sky blue #56B4E9
-    (2,31:1) #3B7CA1 (4,58:1), yellow #F0E442 (1,32:1) #7F7923 (4,5:1); blue #0072B2 (5,19:1) stays."""
-    r, g, b = (int(hex_colour.lstrip("#")[i:i + 2], 16) for i in (0, 2, 4))
-    shade = hex_colour.upper()
-    for k in range(101):
-        f = 1 - k / 100
-        shade = f"#{round(r * f):02X}{round(g * f):02X}{round(b * f):02X}"
-        if contrast(shade) >= ratio:
-            break
-    return shade
-
-
 @dataclass(frozen=True)
 class Series:
     name: str
@@ -142,7 +114,7 @@ class Series:
     @property
     def text_color(self) -> str:
         """The colour of its labels: the line's hue, dark enough to read on white."""
-        return ink(self.color)
+        return label_shade(self.color)
 
 
 @dataclass(frozen=True)
@@ -371,6 +343,8 @@ def _ranking_slide(snapshot: Snapshot, view: CompareView, name: str, lang: Lang)
         if median is not None:
             bullets.append(f"{i18n.t('kpi.median', lang)}: {i18n.percent(median, lang)}")
         bullets.append(i18n.t("deck.bottom_only", lang, shown=len(shown), total=i18n.number(len(rows), lang)))
+        # Each bar's own base and date, as the seed deck gives them: they continue on the next slide when needed.
+        bullets += [f"{r.name}: {status_text(r.status, lang)} · {r.sublabel}" for r in shown]
         subtitle = i18n.t("deck.ranking_sub_bottom", lang, shown=len(shown), total=i18n.number(len(rows), lang))
     talk = ""
     if rows:

@@ -30,7 +30,8 @@ from pptx.util import Emu, Inches, Pt
 from ikd_core import i18n
 from ikd_core.i18n import Lang
 from ikd_core.render.charts import FONT
-from ikd_core.render.deck import BLACK, ChartData, Deck, Series, Slide, ink, wrapped
+from ikd_core.render.deck import BLACK, ChartData, Deck, Series, Slide, wrapped
+from ikd_core.views.palette import label_shade
 
 FONT_NAME = FONT.split(",")[0]
 # Month names in the deck's language whatever the viewer's locale: Excel/PowerPoint locale tags.
@@ -287,7 +288,7 @@ def _line_chart(slide, chart: ChartData, box: tuple[float, float, float, float],
             if style.style in _DASH:
                 line.dash_style = _DASH[style.style]
         for n, k in enumerate(kept):
-            _label(plotted.points[n], style.labels[k], _POSITION[style.label_position], ink(style.color))
+            _label(plotted.points[n], style.labels[k], _POSITION[style.label_position], label_shade(style.color))
     for (name, colour, role), plotted in zip(extra, plotted_series[len(drawn):], strict=True):
         plotted.smooth = False
         plotted.marker.style = XL_MARKER_STYLE.NONE

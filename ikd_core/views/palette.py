@@ -38,3 +38,20 @@ def text_shade(hex_colour: str, on: str = "#ffffff", ratio: float = 4.5) -> str:
         if contrast(shade, on) >= ratio:
             return shade
     return "#000000"
+
+
+# A projection's band: its line's colour at this opacity over white. Two regions' bands may overlap.
+BAND_ALPHA = 0.18
+
+
+def tint(hex_colour: str, alpha: float) -> str:
+    """`hex_colour` at opacity `alpha` over white, as '#rrggbb'."""
+    r, g, b = (int(hex_colour[i:i + 2], 16) for i in (1, 3, 5))
+    return "#" + "".join(f"{round(255 + (c - 255) * alpha):02x}" for c in (r, g, b))
+
+
+def label_shade(hex_colour: str) -> str:
+    """The colour for a label of a line: 4,5:1 on white *and* on the line's own band where a second band overlaps
+    it (a label at the deadline sits inside its band: darker shades that were 4,5:1 on white were 3,5–4,0:1
+    there)."""
+    return text_shade(hex_colour, on=tint(hex_colour, 1 - (1 - BAND_ALPHA) ** 2))
