@@ -3,8 +3,9 @@ PYTHON ?= python3.11
 VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8501
+WORKERS ?= 2
 
-.PHONY: run test validate schema load bench mutants clean
+.PHONY: run serve test validate schema load bench mutants clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
@@ -22,14 +23,20 @@ $(VENV)/.dev-deps: requirements.txt requirements-dev.txt | $(PY)
 run: $(VENV)/.run-deps
 	$(PY) -m streamlit run app.py --server.port $(PORT)
 
-# Lint and types, the whole suite, then the non-browser suite again with the clock moved to 2027: no test may read
-# the wall clock (they all use IKD_TODAY, which tests/conftest.py sets).
+# WORKERS Streamlit processes behind nginx on PORT, each browser kept on one worker; every worker reloads the data
+# file on a save. Ctrl-C stops them all. docs/deploy.md.
+serve: $(VENV)/.run-deps
+	bash scripts/ensure-debian-packages.sh nginx
+	$(PY) scripts/serve.py --workers $(WORKERS) --port $(PORT)
+
+# Lint and types, the browser tests, then every other test on both cores with the clock moved to 2027: no test may
+# read the wall clock (they all use IKD_TODAY, which tests/conftest.py sets). Together: the whole suite.
 test: $(VENV)/.dev-deps
-	bash scripts/ensure-debian-packages.sh chromium faketime
+	bash scripts/ensure-debian-packages.sh chromium faketime nginx
 	$(PY) -m ruff check .
 	$(PY) -m mypy
-	$(PY) -m pytest
-	faketime '2027-01-05' $(PY) -m pytest -m "not e2e" -q -p no:cacheprovider
+	$(PY) -m pytest -m e2e
+	faketime '2027-01-05' $(PY) -m pytest -m "not e2e" -n 2 -p no:cacheprovider
 
 validate: $(VENV)/.run-deps
 	$(PY) -m ikd_core validate
@@ -37,9 +44,12 @@ validate: $(VENV)/.run-deps
 schema: $(VENV)/.run-deps
 	$(PY) -m ikd_core schema
 
+# SESSIONS viewers speaking Streamlit's websocket protocol for 60 s against a copy of the app, on the seed file or,
+# with NATIONAL=1, the synthetic 552-region file; then 3 Chromium tabs check the numbers. Not part of `make test`.
+SESSIONS ?= 30
 load: $(VENV)/.dev-deps
 	bash scripts/ensure-debian-packages.sh chromium
-	$(PY) benchmarks/load.py --sessions 30 --duration 60
+	$(PY) benchmarks/load.py --sessions $(SESSIONS) --duration 60 $(if $(NATIONAL),--national) --browser-check
 
 # National-scale benchmark against a bare Streamlit app; writes benchmarks/results.json. Not part of `make test`.
 bench: $(VENV)/.dev-deps

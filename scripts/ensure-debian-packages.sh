@@ -2,6 +2,7 @@
 # Debian packages the tests need, installed with apt-get when missing (never a downloaded browser):
 #   chromium     the browser tests drive /usr/bin/chromium through Playwright
 #   faketime     the suite is also run with the clock moved to 2027 (make test), to prove nothing reads the wall clock
+#   nginx        `make serve` puts it in front of several workers; tests/test_e2e_workers.py does the same
 set -euo pipefail
 declare -A BINARY=([chromium]=/usr/bin/chromium [faketime]=/usr/bin/faketime [nginx]=/usr/sbin/nginx)
 missing=()
