@@ -203,3 +203,16 @@ def test_every_chart_spec_at_national_scale_is_a_valid_plotly_figure(snapshot) -
         kinds[m.base_kind] += 1
         go.Figure(charts.projection_spec(setup.side_by_side("en"), "en", setup.name))
     assert len(kinds) >= 2
+
+
+def test_the_data_page_sends_the_warnings_a_page_at_a_time(national: Path, monkeypatch) -> None:
+    monkeypatch.setenv("IKD_DATA", str(national))
+    at = open_page("pages/data.py")
+    warnings = at.dataframe[1].value  # after the observations
+    total = int(next(c.value for c in at.caption if c.value.startswith("Baris 1–50 dari ")).split()[-1]
+                .replace(".", ""))
+    # A national file has thousands of warnings: sent whole they were a 5,4 MB message on every visit.
+    assert len(warnings) == 50 and total > 1_000
+    at.number_input(key="warnings_page").set_value(2).run()
+    assert any(c.value == f"Baris 51–100 dari {total:,}".replace(",", ".") for c in at.caption)
+    assert len(at.dataframe[1].value) == 50

@@ -15,6 +15,7 @@ from ikd_core.domain.store import State
 from ikd_core.i18n import Lang
 from ikd_core.views import links
 from ikd_core.views.plain import shown
+from ui.downloads import keep_files_built_on_click
 from ui.live import live
 from ui.style import FRAME_CSS
 from ui.text import literal
@@ -152,6 +153,7 @@ def run_app() -> None:
     """app.py's body: frame, navigation, then the selected page."""
     if _in_legacy_pages_mode():
         _leave_legacy_pages_mode()
+    keep_files_built_on_click()  # once per process: downloads built on click survive other viewers' reruns
     # No page_icon: a material icon favicon is fetched from a Google CDN, and the app must work offline.
     st.set_page_config(page_title="IKD", layout="wide")
     served = live().state(data_path())

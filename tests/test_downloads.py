@@ -1,0 +1,48 @@
+"""A file built when its download button is clicked survives other viewers' reruns (ui/downloads.py).
+
+Streamlit 1.67 stores such a file under no session, and every script run of any session ends with a clean-up that
+marks unreferenced downloadable files and deletes them on the next pass: under load the browser's request came
+after two other runs and got a 404. These tests drive Streamlit's real MediaFileManager and in-memory storage.
+"""
+
+from __future__ import annotations
+
+import pytest
+from streamlit.runtime.media_file_manager import MediaFileManager
+from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
+
+from ui import downloads
+
+
+@pytest.fixture
+def manager() -> MediaFileManager:
+    downloads.keep_files_built_on_click()
+    return MediaFileManager(MemoryMediaFileStorage("/media"))
+
+
+def built_on_click(manager: MediaFileManager) -> str:
+    placeholder = manager.add_deferred(lambda: b"id;nama\n1;Padang\n", "text/csv", "0.(1).2", "ikd.csv")
+    return downloads.file_id_of(manager.execute_deferred(placeholder))
+
+
+def test_a_file_built_on_click_is_still_there_after_other_viewers_reruns(manager) -> None:
+    file_id = built_on_click(manager)
+    for _ in range(5):  # five other sessions finish a run before the browser asks for the file
+        manager.remove_orphaned_files()
+    assert manager._storage.get_file(file_id).content == b"id;nama\n1;Padang\n"
+
+
+def test_after_the_grace_period_streamlits_own_clean_up_applies_again(manager, monkeypatch) -> None:
+    file_id = built_on_click(manager)
+    monkeypatch.setattr(downloads, "GRACE_SECONDS", -1.0)  # the grace period is over
+    manager.remove_orphaned_files()  # marked
+    manager.remove_orphaned_files()  # deleted
+    with pytest.raises(Exception, match="Bad filename"):
+        manager._storage.get_file(file_id)
+
+
+def test_installing_twice_patches_once() -> None:
+    downloads.keep_files_built_on_click()
+    first = MediaFileManager.execute_deferred
+    downloads.keep_files_built_on_click()
+    assert MediaFileManager.execute_deferred is first
