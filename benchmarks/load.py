@@ -226,6 +226,9 @@ class Session:
         self.origin = f"{parts.scheme}://{parts.netloc}"
         self.ws: ClientConnection | None = None
         self.reader: asyncio.Task[None] | None = None
+        # The cookie a proxy sets to keep this browser on one worker (`make serve`: ikd_worker), sent back on the
+        # websocket and on downloads as a browser does; empty against a single server.
+        self.cookie = ""
         self.reset()
 
     def reset(self) -> None:
@@ -246,9 +249,12 @@ class Session:
     async def connect(self) -> None:
         await self.close()
         self.reset()
+        if not self.cookie:  # a browser loads the page first, and keeps what the proxy sets
+            self.cookie = await asyncio.to_thread(first_cookie, self.base + "/", self.timeout)
         self.ws = await websockets.connect(
             self.ws_url, subprotocols=[Subprotocol("streamlit"), Subprotocol("PLACEHOLDER_AUTH_TOKEN")],
-            origin=Origin(self.origin), max_size=None, open_timeout=self.timeout, compression=None)
+            origin=Origin(self.origin), max_size=None, open_timeout=self.timeout, compression=None,
+            additional_headers={"Cookie": self.cookie} if self.cookie else None)
         self.reader = asyncio.create_task(self.read_loop())
 
     async def close(self) -> None:
@@ -503,14 +509,23 @@ class Session:
                 raise InteractionError(f"deferred file: {response.error_msg!r}")
             url = response.deferred_file.url
         full = url if url.startswith("http") else self.base + "/" + url.lstrip("/")
-        size = await asyncio.wait_for(asyncio.to_thread(http_get, full, self.timeout), self.timeout)
+        size = await asyncio.wait_for(asyncio.to_thread(http_get, full, self.timeout, self.cookie), self.timeout)
         if size <= 0:
             raise InteractionError(f"empty download {full}")
         return time.perf_counter() - t0
 
 
-def http_get(url: str, timeout: float) -> int:
+def first_cookie(url: str, timeout: float) -> str:
+    """The cookie the server sets on the page's first request ('name=value'), or ''."""
     with urllib.request.urlopen(url, timeout=timeout) as resp:
+        resp.read()
+        sets = resp.headers.get_all("Set-Cookie") or []
+    return "; ".join(c.split(";", 1)[0] for c in sets)
+
+
+def http_get(url: str, timeout: float, cookie: str = "") -> int:
+    request = urllib.request.Request(url, headers={"Cookie": cookie} if cookie else {})
+    with urllib.request.urlopen(request, timeout=timeout) as resp:
         if resp.status != 200:
             raise InteractionError(f"HTTP {resp.status} for {url}")
         return len(resp.read())

@@ -15,6 +15,9 @@ from ikd_core.domain.loading import Loaded
 from ikd_core.domain.metrics import Metrics, all_metrics, latest
 from ikd_core.domain.models import Dataset, Indicator, Region, Source
 
+# Derived tables kept per file version. A national page asks for one entry per region (552 outlooks, 552 lines): at
+# 256 those evicted the shared tables (the deck, the warnings) on every visit, so each was rebuilt every time.
+MEMO_SIZE = 4096
 
 @dataclass(frozen=True)
 class Snapshot:
@@ -65,7 +68,7 @@ class Snapshot:
 
     def memo(self, key: Hashable, compute: Callable[[], object]) -> object:
         """A derived table of this file version, computed once and shared by every session (the most recently
-        used 256 are kept). Results must be treated as read-only."""
+        used MEMO_SIZE are kept). Results must be treated as read-only."""
         lock, cache = self._memo
         with lock:
             if key in cache:
@@ -74,7 +77,7 @@ class Snapshot:
         value = compute()
         with lock:
             cache[key] = value
-            while len(cache) > 256:
+            while len(cache) > MEMO_SIZE:
                 cache.popitem(last=False)
         return value
 

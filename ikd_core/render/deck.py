@@ -164,7 +164,15 @@ def build_deck(snapshot: Snapshot, params: Mapping[str, object], lang: Lang) -> 
     """Slides in the Rakorda order: title with the headline numbers, ranking, people still needed, one projection
     per region (the furthest behind when they are too many), the what-if scenario against the baseline when it
     changes something, and sources with data notes. `params` are typed link values (`selection.typed`): regions,
-    indicator, deadline, method, window, region and the scenario inputs."""
+    indicator, deadline, method, window, region and the scenario inputs.
+
+    Built once per file version, language and selection, and shared: at national scale a deck takes half a second
+    of the one core a server has, and every presenter's rerun (a key press to the next slide) asked for it again."""
+    key = ("deck", lang, tuple(sorted((k, repr(v)) for k, v in params.items())))
+    return snapshot.memo(key, lambda: _build_deck(snapshot, params, lang))  # type: ignore[return-value]
+
+
+def _build_deck(snapshot: Snapshot, params: Mapping[str, object], lang: Lang) -> Deck:
     indicator, regions = pick(params, snapshot)
     name = getattr(snapshot.indicators[indicator].name, lang)
     ranking = compare(snapshot, lang, regions, indicator, "percent")

@@ -42,7 +42,12 @@ def observation_rows(snapshot: Snapshot, lang: Lang,
 
 def warning_rows(snapshot: Snapshot, lang: Lang) -> list[dict[str, str]]:
     """Every warning in the file's order, saying in words which region, indicator (or fact, note, target) and date
-    it is about; the line and the field path stay last, for the analyst who edits the file."""
+    it is about; the line and the field path stay last, for the analyst who edits the file. Computed once per file
+    version and language (20.034 warnings of a national file took 0,44 s of every Data page visit); read-only."""
+    return snapshot.memo(("warning_rows", lang), lambda: _warning_rows(snapshot, lang))  # type: ignore[return-value]
+
+
+def _warning_rows(snapshot: Snapshot, lang: Lang) -> list[dict[str, str]]:
     file, c = snapshot.loaded.path, (lambda key: i18n.t(key, lang))
     rows = []
     for f in by_line(snapshot):
