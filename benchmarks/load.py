@@ -102,6 +102,10 @@ class InteractionError(Exception):
 
 # ---------------------------------------------------------------------------------------------- measuring helpers
 
+# Extra `streamlit run` options for the served copy (--server-arg), e.g. "--server.fileWatcherType=poll" for the
+# A/B of Streamlit's own file watcher against the app's (issue 16).
+SERVER_ARGS: list[str] = []
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -209,6 +213,10 @@ class Stats:
     error_samples: list[str] = field(default_factory=list)
     bytes_in: int = 0
     no_projection: int = 0  # Simulasi links to a region without a projection (no sliders): not an error
+    # The timeline: (start, end) in seconds from the first session, kind, page or "", ok; with the server's CPU per
+    # second (see measure) it shows whether slow answers follow busy cores or a stall.
+    events: list[tuple[float, float, str, str, bool]] = field(default_factory=list)
+    t0: float = 0.0
 
     def error(self, kind: str, why: str) -> None:
         self.errors[kind] += 1
@@ -550,11 +558,14 @@ def switch_target(rnd: random.Random, regions: list[str], here: str, allowed: se
 
 
 async def timed(stats: Stats, s: Session, kind: str, interaction: Any, page: str | None = None) -> bool:
+    start = time.perf_counter() - stats.t0
     try:
         seconds = await interaction
     except (InteractionError, websockets.ConnectionClosed, websockets.InvalidHandshake, OSError, TimeoutError) as exc:
         stats.error(kind, f"session {s.n}: {type(exc).__name__}: {exc}" + (f" (/{page})" if page is not None else ""))
+        stats.events.append((round(start, 3), round(time.perf_counter() - stats.t0, 3), kind, page or "", False))
         return False
+    stats.events.append((round(start, 3), round(time.perf_counter() - stats.t0, 3), kind, page or "", True))
     stats.times[kind].append(seconds)
     if page is not None:
         stats.by_page["/" + page].append(seconds)
@@ -668,7 +679,8 @@ def start_server(data: Path, today: str | None, log_path: Path) -> Served:
         env["IKD_TODAY"] = today
     log = log_path.open("w")
     process = subprocess.Popen([sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
-                                "--server.headless", "true"], cwd=app, env=env, stdout=log, stderr=subprocess.STDOUT)
+                                "--server.headless", "true", *SERVER_ARGS], cwd=app, env=env, stdout=log,
+                               stderr=subprocess.STDOUT)
     log.close()
     for _ in range(240):
         try:
@@ -681,7 +693,7 @@ def start_server(data: Path, today: str | None, log_path: Path) -> Served:
     else:
         raise RuntimeError(f"the server did not answer /_stcore/health in 2 minutes; see {log_path}")
     config = streamlit_config(app)
-    config["served_with"] = "--server.headless true"
+    config["served_with"] = " ".join(["--server.headless true", *SERVER_ARGS])
     return Served(base, [process.pid], str(data), config, process, app)
 
 
@@ -737,6 +749,7 @@ async def measure(args: argparse.Namespace, sessions: int, served: Served, regio
     sampler = asyncio.create_task(sample()) if pids else None
     lagger = asyncio.create_task(lag())
     client_cpu0, t0 = time.process_time(), time.perf_counter()
+    stats.t0 = t0
     stop_at = t0 + args.ramp + args.duration
     await asyncio.gather(*(viewer(n, args, served.base, regions, titles, stats,
                                   t0 + args.ramp * n / max(1, sessions), stop_at) for n in range(sessions)))
@@ -778,6 +791,9 @@ async def measure(args: argparse.Namespace, sessions: int, served: Served, regio
         "all": {"median_ms": _r(statistics.median(every) if every else None), "p95_ms": _r(percentile(every, 95)),
                 "p99_ms": _r(percentile(every, 99))},
         "kinds": kinds, "server": server,
+        "timeline": {"interactions": stats.events,
+                     "server_cores_per_second": [(round(b[0] - t0, 1), round((b[1] - a[1]) / (b[0] - a[0]), 2))
+                                                 for a, b in zip(samples, samples[1:], strict=False)]},
         "by_page": {page: {"count": len(t), "median_ms": _r(1000 * statistics.median(t)),
                            "p95_ms": _r(1000 * (percentile(t, 95) or 0)), "max_ms": _r(1000 * max(t))}
                     for page, t in sorted(stats.by_page.items())},
@@ -912,6 +928,9 @@ def main() -> int:
     source.add_argument("--data", help="a data file (its sources/ folder is copied beside it)")
     parser.add_argument("--today", help="IKD_TODAY for the server (default: 2026-11-23 on the seed file)")
     parser.add_argument("--url", help="a running server instead of starting one (--data names its file)")
+    parser.add_argument("--server-arg", action="append", default=[],
+                        help="an extra `streamlit run` option for the served copy, "
+                        "e.g. --server-arg=--server.fileWatcherType=poll")
     parser.add_argument("--pids", help="with --url: comma-separated server pids whose CPU and RSS to read")
     parser.add_argument("--sweep", help="comma-separated session counts, a fresh server each, e.g. 10,30,60,100")
     parser.add_argument("--browser-check", action="store_true",
@@ -922,6 +941,7 @@ def main() -> int:
                         "downloads need data")
     parser.add_argument("--out", default=str(ROOT / "benchmarks" / "load-results.json"))
     args = parser.parse_args()
+    SERVER_ARGS.extend(args.server_arg)
 
     scratch = Path(tempfile.mkdtemp(prefix="ikd-load-data-"))
     try:

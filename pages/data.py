@@ -6,7 +6,7 @@ import streamlit as st
 from ikd_core import i18n
 from ikd_core.domain import clock
 from ikd_core.domain.store import preview, too_large
-from ikd_core.render.exports import observation_records, selected_metrics, to_csv, to_xlsx
+from ikd_core.render.exports import observations_file, selected_metrics
 from ikd_core.views.tables import PAGE_ROWS, TABLE_ROWS, observation_rows, page_slice, pages, source_rows, warning_rows
 from ui.shell import PREVIEW, page_context
 from ui.urlstate import bound
@@ -42,13 +42,10 @@ if snapshot is not None:
     # Built when clicked: a national file's Excel takes seconds, and most reruns download nothing.
     down = st.columns(2)
     down[0].download_button(i18n.t("data_page.download_csv", lang),
-                            lambda: to_csv(observation_records(snapshot, lang, chosen)), "ikd-observasi.csv",
+                            lambda: observations_file(snapshot, lang, chosen, "csv"), "ikd-observasi.csv",
                             "text/csv", icon=":material/download:", on_click="ignore")
     down[1].download_button(
-        i18n.t("data_page.download_xlsx", lang),
-        lambda: to_xlsx({i18n.t("data_page.sheet_observations", lang): observation_records(snapshot, lang, chosen),
-                         i18n.t("data_page.sheet_warnings", lang): warnings,
-                         i18n.t("data_page.sheet_sources", lang): sources}),
+        i18n.t("data_page.download_xlsx", lang), lambda: observations_file(snapshot, lang, chosen, "xlsx"),
         "ikd-observasi.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         icon=":material/download:", on_click="ignore",
     )

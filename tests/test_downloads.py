@@ -46,3 +46,39 @@ def test_installing_twice_patches_once() -> None:
     first = MediaFileManager.execute_deferred
     downloads.keep_files_built_on_click()
     assert MediaFileManager.execute_deferred is first
+
+
+def test_a_file_asked_for_by_many_viewers_at_once_is_built_once(monkeypatch) -> None:
+    """Work done, not time: ten national Excel downloads at once were ten 6-second builds on the server's one core."""
+    import io
+    import threading
+    import time
+
+    from openpyxl import load_workbook
+
+    from conftest import DATA, TODAY
+    from ikd_core.domain.loading import load_path
+    from ikd_core.domain.snapshot import build
+    from ikd_core.render import exports
+
+    snapshot = build(load_path(DATA, today=TODAY), TODAY)
+    chosen = exports.selected_metrics(snapshot, [], [], "")
+    real, builds = exports.to_xlsx, []
+
+    def slow_to_xlsx(sheets):  # slow enough that the others ask while it is being built
+        builds.append(1)
+        time.sleep(0.3)
+        return real(sheets)
+
+    monkeypatch.setattr(exports, "to_xlsx", slow_to_xlsx)
+    files: list[bytes] = []
+    viewers = [threading.Thread(target=lambda: files.append(exports.observations_file(snapshot, "id", chosen, "xlsx")))
+               for _ in range(4)]
+    for viewer in viewers:
+        viewer.start()
+    for viewer in viewers:
+        viewer.join()
+    assert len(builds) == 1 and len(files) == 4 and len(set(files)) == 1
+    book = load_workbook(io.BytesIO(files[0]))
+    assert book.sheetnames == ["Observasi", "Peringatan", "Sumber"]
+    assert book["Observasi"].max_row == 1 + 8  # the header and the fixture's eight observations

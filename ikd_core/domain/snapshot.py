@@ -18,6 +18,8 @@ from ikd_core.domain.models import Dataset, Indicator, Region, Source
 # Derived tables kept per file version. A national page asks for one entry per region (552 outlooks, 552 lines): at
 # 256 those evicted the shared tables (the deck, the warnings) on every visit, so each was rebuilt every time.
 MEMO_SIZE = 4096
+# Built download files (a national Excel is some megabytes): the few most recently asked for.
+FILES_KEPT = 8
 
 @dataclass(frozen=True)
 class Snapshot:
@@ -66,19 +68,36 @@ class Snapshot:
     def _memo(self) -> tuple[threading.Lock, OrderedDict]:
         return threading.Lock(), OrderedDict()
 
-    def memo(self, key: Hashable, compute: Callable[[], object]) -> object:
+    @cached_property
+    def _files(self) -> tuple[threading.Lock, OrderedDict]:
+        return threading.Lock(), OrderedDict()
+
+    @cached_property
+    def _building(self) -> dict[Hashable, threading.Lock]:
+        return {}
+
+    def memo(self, key: Hashable, compute: Callable[[], object], file: bool = False) -> object:
         """A derived table of this file version, computed once and shared by every session (the most recently
-        used MEMO_SIZE are kept). Results must be treated as read-only."""
-        lock, cache = self._memo
+        used MEMO_SIZE are kept; of built files, `file=True`, FILES_KEPT). Results must be treated as read-only.
+
+        One computation per key at a time: a viewer asking for what another is building waits for it instead of
+        building it again (ten national Excel downloads at once held the server's one core for 35 s)."""
+        lock, cache = self._files if file else self._memo
         with lock:
             if key in cache:
                 cache.move_to_end(key)
                 return cache[key]
-        value = compute()
-        with lock:
-            cache[key] = value
-            while len(cache) > MEMO_SIZE:
-                cache.popitem(last=False)
+            building = self._building.setdefault(key, threading.Lock())
+        with building:
+            with lock:
+                if key in cache:
+                    return cache[key]
+            value = compute()
+            with lock:
+                cache[key] = value
+                while len(cache) > (FILES_KEPT if file else MEMO_SIZE):
+                    cache.popitem(last=False)
+                self._building.pop(key, None)
         return value
 
     def metrics_of(self, region_id: str) -> list[Metrics]:
