@@ -56,10 +56,11 @@ def test_a_file_asked_for_by_many_viewers_at_once_is_built_once(monkeypatch) -> 
 
     from openpyxl import load_workbook
 
-    from conftest import DATA, TODAY
     from ikd_core.domain.loading import load_path
     from ikd_core.domain.snapshot import build
     from ikd_core.render import exports
+
+    from conftest import DATA, TODAY
 
     snapshot = build(load_path(DATA, today=TODAY), TODAY)
     chosen = exports.selected_metrics(snapshot, [], [], "")
