@@ -72,9 +72,9 @@ def _observed(snapshot: Snapshot, p: Plan, lang: Lang) -> _Observed:
     (the hover texts alone were most of a Simulasi rerun at national scale)."""
     def compute() -> _Observed:
         people = p.start is not None and p.start.unit == "people"
-        # the percent every other surface draws: Padang's last point is its 29,92%, where its projection starts,
-        # not the reported ≈30,06% that contradicts its own count and base
-        # A figure without the line's quantity (a count beside a percent of the same day) is not a point on it.
+        # The percent every other surface draws (Padang's point is its 29,92%, where its projection starts, not the
+        # reported ≈30,06% that contradicts its own count and base). A figure without the line's quantity (a count
+        # beside a percent of the same day) is not a point on it.
         drawn = [(m, v) for m in p.figures if (v := m.count if people else m.checked_percent) is not None]
         return _Observed([m.as_of.reference for m, _ in drawn], [v.value for _, v in drawn],
                          [hover(snapshot, m, lang) for m, _ in drawn])
