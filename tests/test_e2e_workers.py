@@ -146,6 +146,10 @@ def test_a_download_on_the_data_page_comes_from_the_sessions_own_worker(cluster,
     assert download.failure() is None
     text = Path(download.path()).read_bytes().decode("utf-8-sig")
     assert "padang-ikd-2024-11-01" in text and "blitar" not in text.lower(), text[:300]
+    # The download's response event can reach us after the download itself: let Playwright deliver it first.
+    deadline = time.monotonic() + WAIT_MS / 1000
+    while not any(url.startswith(cluster.url + "/media/") for url, _, _ in seen) and time.monotonic() < deadline:
+        page.wait_for_timeout(100)
     media = [(url, w) for url, w, _ in seen if url.startswith(cluster.url + "/media/")]
     assert media and all(w == worker for _, w in media), seen
     # The file exists only in the worker that made it: the other worker does not know it.
