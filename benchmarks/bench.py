@@ -28,7 +28,8 @@ from playwright.async_api import async_playwright
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "benchmarks"), str(ROOT / "tests")]
 
-from load import CHROMIUM, Runs, free_port, rss_mb, settled  # noqa: E402
+from browser_runs import Runs, settled  # noqa: E402
+from load import CHROMIUM, free_port, rss_mb  # noqa: E402
 
 from ikd_core.domain.clock import today as _today  # noqa: E402
 from ikd_core.domain.loading import load_path  # noqa: E402
@@ -190,11 +191,11 @@ async def memory(browser, server: Server) -> dict:
 
     await open_one()
     await asyncio.sleep(2)
-    one = rss_mb(server.proc.pid)
+    one = rss_mb([server.proc.pid])
     for _ in range(9):
         await open_one()
     await asyncio.sleep(2)
-    ten = rss_mb(server.proc.pid)
+    ten = rss_mb([server.proc.pid])
     for c in contexts:
         await c.close()
     return {"rss_1_session_mb": round(one, 1), "rss_10_sessions_mb": round(ten, 1),
