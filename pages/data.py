@@ -10,7 +10,7 @@ from ikd_core.render.exports import observations_file, selected_metrics
 from ikd_core.views.tables import PAGE_ROWS, TABLE_ROWS, observation_rows, page_slice, pages, source_rows, warning_rows
 from ui.shell import PREVIEW, page_context
 from ui.urlstate import bound
-from ui.widgets import SEARCH
+from ui.widgets import SEARCH, table_page
 
 ctx = page_context("data_page.heading")
 lang, snapshot = ctx.lang, ctx.state.snapshot
@@ -51,14 +51,7 @@ if snapshot is not None:
     )
     st.subheader(i18n.t("data_page.warnings", lang))
     if warnings:  # every row in view, TABLE_ROWS a page: a national file's thousands, sent whole, were 5,4 MB a visit
-        number = 1
-        if len(warnings) > TABLE_ROWS:
-            number = st.number_input(i18n.t("scale.page", lang), 1, pages(len(warnings), TABLE_ROWS), 1,
-                                     key="warnings_page")
-        start, end = page_slice(len(warnings), number, TABLE_ROWS)
-        if len(warnings) > TABLE_ROWS:
-            st.caption(i18n.t("scale.rows_shown", lang, first=i18n.number(start + 1, lang),
-                              last=i18n.number(end, lang), total=i18n.number(len(warnings), lang)))
+        start, end = page_slice(len(warnings), table_page(len(warnings), lang, "warnings_page"), TABLE_ROWS)
         st.dataframe(pd.DataFrame(warnings[start:end]), hide_index=True, width="stretch", height="content")
     else:
         st.success(i18n.t("data_page.no_warnings", lang))

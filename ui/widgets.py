@@ -15,7 +15,7 @@ from ikd_core.views.compare import RANKING_LIMIT, CompareView, filter_regions, p
 from ikd_core.views.links import LEVELS, Scale, scale
 from ikd_core.views.plain import markup
 from ikd_core.views.scenario_params import SCALES, defaults, label, labels
-from ikd_core.views.tables import TABLE_ROWS, comparison_table_page, pages
+from ikd_core.views.tables import TABLE_ROWS, comparison_table_page, page_slice, pages
 from ui.style import RANKING_CSS
 from ui.text import literal
 from ui.urlstate import bound
@@ -61,6 +61,18 @@ def region_picker(snapshot: Snapshot, lang: Lang) -> Picked:
     return Picked([r for r in picked if r in options] or (options if national else []), indicator)
 
 
+def table_page(total: int, lang: Lang, key: str, caption: str = "scale.rows_shown") -> int:
+    """The page of TABLE_ROWS rows a table shows: past one page, a page number to pick it and a caption saying
+    which rows ("Baris 51–100 dari 20.034"); 1 when every row fits."""
+    if total <= TABLE_ROWS:
+        return 1
+    number = st.number_input(i18n.t("scale.page", lang), 1, pages(total, TABLE_ROWS), 1, key=key)
+    first, last = page_slice(total, number, TABLE_ROWS)
+    st.caption(i18n.t(caption, lang, first=i18n.number(first + 1, lang), last=i18n.number(last, lang),
+                      total=i18n.number(total, lang)))
+    return int(number)
+
+
 def comparison_table(view: CompareView, snapshot: Snapshot, lang: Lang) -> None:
     """The table view of a comparison, every row in full (no inner scroll), 50 rows a page at national scale; progress
     towards the target in words with its decimals and marks ('2,5%', '≈100,2%*') beside a bar that carries no
@@ -68,14 +80,8 @@ def comparison_table(view: CompareView, snapshot: Snapshot, lang: Lang) -> None:
     import pandas as pd
 
     all_rows = table_rows(view, snapshot, lang)
-    number = 1
-    if len(all_rows) > TABLE_ROWS:
-        number = st.number_input(i18n.t("scale.page", lang), 1, pages(len(all_rows), TABLE_ROWS), 1,
-                                 key="table_page")
-    shown, first, last = comparison_table_page(all_rows, view, lang, number)
-    if len(all_rows) > TABLE_ROWS:
-        st.caption(i18n.t("compare.table_rows", lang, first=i18n.number(first + 1, lang),
-                          last=i18n.number(last, lang), total=i18n.number(len(all_rows), lang)))
+    shown, _, _ = comparison_table_page(all_rows, view, lang, table_page(len(all_rows), lang, "table_page",
+                                                                         "compare.table_rows"))
     progress = i18n.t("col.progress", lang)
     st.dataframe(pd.DataFrame(shown), hide_index=True, width="stretch", height="content", column_config={
         progress: st.column_config.ProgressColumn(progress, format=" ", min_value=0, max_value=100)})

@@ -31,6 +31,7 @@ from ikd_core.i18n import Lang
 from ikd_core.views.compare import CompareView, Row, compare, status_text
 from ikd_core.views.display import (
     base_label,
+    estimate_note,
     figure_notes,
     marked_phrase,
     percent_text,
@@ -579,7 +580,7 @@ def _projected_text(result: Result, lang: Lang) -> str:
     text = i18n.t("deck.projected", lang, percent=marked_phrase(i18n.percent(v.value, lang, 1),
                                                               without_estimate(v), lang),
                   date=i18n.date_of(result.scenario.deadline, lang))
-    return f"{text}, {i18n.t('origin.estimate', lang)}" if v.origin == "estimate" else text
+    return text + estimate_note(v, lang)
 
 
 def _source_slides(snapshot: Snapshot, view: CompareView, rows: list[Row], lang: Lang) -> list[Slide]:

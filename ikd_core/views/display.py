@@ -41,8 +41,12 @@ def marked_phrase(text: str, v: Value, lang: Lang, unit: str | None = None, tail
     it): ≈ and * on the number, and ', perkiraan' after the whole phrase when it rests on an estimate, where a
     '(perkiraan)' inside would split the number from its unit or band."""
     core = with_marks(text, replace(v, origin="reported"), lang) + ("*" if v.origin == "derived" else "")  # ≈…*
-    phrase = (i18n.t(unit, lang, n=core) if unit else core) + tail
-    return f"{phrase}, {i18n.t('origin.estimate', lang)}" if v.origin == "estimate" else phrase
+    return (i18n.t(unit, lang, n=core) if unit else core) + tail + estimate_note(v, lang)
+
+
+def estimate_note(v: Value, lang: Lang) -> str:
+    """', perkiraan' after a phrase whose number rests on an analyst's estimate; '' otherwise."""
+    return f", {i18n.t('origin.estimate', lang)}" if v.origin == "estimate" else ""
 
 
 def percent_text(m: Metrics, lang: Lang) -> str:

@@ -13,7 +13,7 @@ from ikd_core.domain.scenario import Result, Scenario
 from ikd_core.domain.snapshot import Snapshot
 from ikd_core.i18n import Lang
 from ikd_core.views.compare import hover, status_text
-from ikd_core.views.display import base_label, marked_phrase, show_value, source_label, without_estimate
+from ikd_core.views.display import base_label, estimate_note, marked_phrase, show_value, source_label, without_estimate
 from ikd_core.views.palette import region_colors
 from ikd_core.views.scenario_params import changes
 
@@ -236,8 +236,7 @@ def headline(result: Result, lang: Lang) -> tuple[str, str, str]:
     # A big number stays short ('≈11,5%*'); that it rests on an estimate goes with its band.
     v = result.start.carried(result.projected.mid)
     value = marked_phrase(_value_text(result.projected.mid, result, lang), without_estimate(v), lang)
-    if v.origin == "estimate":
-        band = f"{band}, {i18n.t('origin.estimate', lang)}"
+    band += estimate_note(v, lang)
     return label, value if result.unit == "percent" else i18n.t("unit.people", lang, n=value), band
 
 
