@@ -43,6 +43,11 @@ def t(key: str, lang: Lang = DEFAULT_LANG, **params: object) -> str:
 
 # Parsed once: babel's format_* functions parse the locale and the pattern on every call (a projection chart's
 # hover texts make hundreds of calls per rerun).
+# Formatted numbers and dates kept per (value, language, decimals): a projection chart's hover texts ask for the
+# same ones on every slider move (the baseline's curve and the dates do not change).
+FORMATTED = 16_384
+
+
 @functools.cache
 def _locale(lang: Lang) -> Locale:
     return Locale.parse(_LOCALES[lang])
@@ -53,12 +58,14 @@ def _pattern(pattern: str) -> NumberPattern:
     return parse_pattern(pattern)
 
 
+@functools.lru_cache(maxsize=FORMATTED)
 def number(x: float, lang: Lang = DEFAULT_LANG, decimals: int = 0) -> str:
     """2878769 -> '2.878.769' (id) or '2,878,769' (en)."""
     pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
     return _pattern(pattern).apply(x, _locale(lang))
 
 
+@functools.lru_cache(maxsize=FORMATTED)
 def percent(p: float, lang: Lang = DEFAULT_LANG, decimals: int | None = None) -> str:
     """A percent given in percent units: 8.5 -> '8,5%'. Without `decimals`, up to 2 as needed."""
     pattern = "#,##0" + ("." + "0" * decimals if decimals else "" if decimals == 0 else ".##") + "%"
@@ -83,6 +90,7 @@ def date(d: FuzzyDate, lang: Lang = DEFAULT_LANG) -> str:
 
 
 @functools.cache
+@functools.lru_cache(maxsize=FORMATTED)
 def date_of(d: dt.date, lang: Lang = DEFAULT_LANG) -> str:
     """A plain calendar date: '31 Desember 2026'."""
     return format_date(d, "d MMMM y", locale=_LOCALES[lang])

@@ -6,6 +6,7 @@ import streamlit as st
 from ikd_core import i18n
 from ikd_core.render import charts
 from ikd_core.views.whatif import by_unit, mixed_bases, projections, results_table
+from ui.live_chart import live_chart
 from ui.shell import page_context
 from ui.text import literal
 from ui.urlstate import bound
@@ -33,8 +34,9 @@ if snapshot is not None:
         title = i18n.t("projection.chart_title", lang, indicator=getattr(snapshot.indicators[indicator].name, lang),
                        date=i18n.date_of(controls["deadline"], lang))
         for group in by_unit(setups):
-            st.plotly_chart(charts.projection_chart([s.line for s in group], lang, title), width="stretch",
-                            theme=None, config=charts.PLOTLY_CONFIG)
+            unit = group[0].line.unit
+            live_chart(charts.projection_spec([s.line for s in group], lang, title), key=f"projection_{unit}",
+                       view="/".join([indicator, *regions]))
         st.subheader(i18n.t("projection.results", lang))
         st.dataframe(pd.DataFrame(results_table(setups, lang)), width="stretch")
         for s in setups:

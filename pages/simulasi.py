@@ -7,6 +7,7 @@ from ikd_core import i18n
 from ikd_core.render import charts
 from ikd_core.views.scenario_params import KEYS as SCENARIO_KEYS
 from ikd_core.views.whatif import comparison_table, headline, no_projection, numbers, region_scenario, what_if
+from ui.live_chart import live_chart
 from ui.shell import page_context, page_link, shared_params
 from ui.text import literal
 from ui.urlstate import bound, link_values, start_fragment, write_url
@@ -36,9 +37,9 @@ def scenario_panel(region_id: str, indicator: str) -> None:
             rows = [row for key, row in numbers(result, lang).items() if key != "projected"]
             st.table(pd.DataFrame(rows, columns=[i18n.t("col.item", lang), i18n.t("col.value", lang)]).set_index(
                 i18n.t("col.item", lang)))
-    st.plotly_chart(charts.projection_chart(setup.side_by_side(lang), lang,
-                                            i18n.t("sim.chart_title", lang, region=setup.name)),
-                    width="stretch", theme=None, config=charts.PLOTLY_CONFIG)
+    title = i18n.t("sim.chart_title", lang, region=setup.name)
+    live_chart(charts.projection_spec(setup.side_by_side(lang), lang, title), key="sim_chart",
+               view=f"{region_id}/{indicator}")
     st.caption(literal(setup.line.method))
     kept = st.session_state.setdefault(KEPT, [])
     b1, b2 = st.columns(2)

@@ -24,9 +24,26 @@ def open_page(page: str | None = None, **params: str | list[str]) -> AppTest:
     return at
 
 
+def figures(at: AppTest) -> list[dict]:
+    """Every Plotly figure the page shows, in page order: st.plotly_chart's and the charts updated in place
+    (ui/live_chart.py, a components-v2 element whose data carries the figure). AppTest has no Plotly element."""
+    found: list[dict] = []
+
+    def walk(node) -> None:
+        if getattr(node, "type", None) == "plotly_chart":
+            found.append(json.loads(node.proto.spec))
+        elif getattr(node, "type", None) == "bidi_component" and node.proto.component_name == "ikd_live_chart":
+            found.append(json.loads(json.loads(node.proto.json)["figure"]))
+        for child in getattr(node, "children", {}).values():
+            walk(child)
+
+    walk(at._tree)
+    return found
+
+
 def spec(at: AppTest, index: int = 0) -> dict:
-    """A Plotly chart's figure as JSON (AppTest has no Plotly element of its own)."""
-    return json.loads(at.get("plotly_chart")[index].proto.spec)
+    """The `index`-th Plotly figure of the page, as JSON."""
+    return figures(at)[index]
 
 
 def url(at: AppTest, key: str) -> list[str]:

@@ -17,6 +17,8 @@ from playwright.sync_api import Browser, BrowserContext, Page, Request, expect
 
 from conftest import WAIT_MS
 
+# A Plotly chart's box: st.plotly_chart's, or a chart updated in place (ui/live_chart.py, on Simulasi and Proyeksi).
+PLOTLY = ":is([data-testid=stPlotlyChart], .ikd-live-chart)"
 ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
 expect.set_options(timeout=WAIT_MS)
 

@@ -6,6 +6,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from e2e_helpers import (
+    PLOTLY,
     context,  # noqa: F401 (a fixture: pytest-playwright's page, with every wait from WAIT_MS)
     screenshot,
     track_requests,
@@ -22,13 +23,13 @@ def test_overview_draws_the_chart_and_lists_all_five_regions(page: Page, server)
     page.goto(server.url + "/")
     wait_for_app(page)
     expect(page.locator("h1")).to_have_text("Aktivasi IKD terbaru per wilayah")
-    chart = page.locator("[data-testid=stPlotlyChart] .js-plotly-plot .main-svg").first
+    chart = page.locator(PLOTLY + " .js-plotly-plot .main-svg").first
     expect(chart).to_be_visible()
-    expect(page.locator("[data-testid=stPlotlyChart] .bars path")).to_have_count(5)
+    expect(page.locator(PLOTLY + " .bars path")).to_have_count(5)
     # tick labels carry the Indonesian-formatted base and date under each region's name (by hand from the fixture:
     # Kalimantan Timur's figure is of wajib KTP, as of 2024-11-12; Padang's 203.479 / 680.160 = 29,916% is 99,72% of
     # the 30% target, with its decimal comma, in the table's first columns: the wider ones scroll, undrawn)
-    expect(page.locator("[data-testid=stPlotlyChart]").get_by_text("wajib KTP · 12 November 2024")).to_be_visible()
+    expect(page.locator(PLOTLY).get_by_text("wajib KTP · 12 November 2024")).to_be_visible()
     table = page.locator("[data-testid=stDataFrame] table").first
     for region in REGIONS:
         expect(table).to_contain_text(region)

@@ -13,6 +13,7 @@ from playwright.sync_api import Page, expect
 
 from conftest import WAIT_MS
 from e2e_helpers import (
+    PLOTLY,
     context,  # noqa: F401 (a fixture: pytest-playwright's page, with every wait from WAIT_MS)
     open_context,
     screenshot,
@@ -105,7 +106,7 @@ def test_a_draft_that_crashed_the_server_is_refused_and_other_tabs_keep_working(
     other = open_context(browser).new_page()
     other.goto(server.url + "/")
     wait_for_app(other)
-    expect(other.locator("[data-testid=stPlotlyChart]").first.get_by_text("≈19%", exact=True)).to_be_visible()
+    expect(other.locator(PLOTLY).first.get_by_text("≈19%", exact=True)).to_be_visible()
     other.context.close()
 
 

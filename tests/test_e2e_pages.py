@@ -15,15 +15,15 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Locator, Page, expect
 
-from e2e_helpers import open_context, screenshot, track_requests, wait_for_app
+from e2e_helpers import PLOTLY, open_context, screenshot, track_requests, wait_for_app
 
 pytestmark = pytest.mark.e2e
 
-CHART = "[data-testid=stPlotlyChart] .js-plotly-plot .main-svg"
-BARS = "[data-testid=stPlotlyChart] .bars path"
+CHART = PLOTLY + " .js-plotly-plot .main-svg"
+BARS = PLOTLY + " .bars path"
 # Padang and Denpasar: the two cities measured against perekaman KTP-el (the button names the group)
 LIKE_FOR_LIKE = "Bandingkan yang setara saja: 2 wilayah tingkat Kota, persen dari perekaman KTP-el"
-CHART_TITLE = "[data-testid=stPlotlyChart] .gtitle"
+CHART_TITLE = PLOTLY + " .gtitle"
 ALL_REGIONS = ["Kalimantan Timur", "Balikpapan", "Blitar", "Denpasar", "Padang"]
 
 H1 = {
@@ -200,7 +200,7 @@ def test_compare_metric_still_needed_redraws_chart_in_people(page: Page, server)
     page.get_by_role("radio", name="Orang yang masih dibutuhkan").click()
     expect(chart_title(page)).to_have_text("Aktivasi IKD: orang yang masih dibutuhkan untuk target")
     rerun_settled(page)
-    plot = page.locator("[data-testid=stPlotlyChart]").first
+    plot = page.locator(PLOTLY).first
     expect(plot.locator(".xtitle")).to_have_text("Orang")
     # Kalimantan Timur's people still needed, by hand (see the overview test)
     expect(plot.locator(".bartext").filter(has_text="697.526*")).to_have_count(1)
@@ -233,7 +233,7 @@ def test_compare_like_for_like_button_limits_chart_and_url_to_padang_and_denpasa
     expect(page.locator(BARS)).to_have_count(2)
     rerun_settled(page)
     expect(selected_tags(multiselect(page, "Wilayah"))).to_have_text(["Padang (Kota)", "Denpasar (Kota)"])
-    chart_text = page.locator("[data-testid=stPlotlyChart]").first
+    chart_text = page.locator(PLOTLY).first
     expect(chart_text).to_contain_text("Padang")
     expect(chart_text).to_contain_text("Denpasar")
     expect(chart_text).not_to_contain_text("Blitar")

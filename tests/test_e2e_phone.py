@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Browser, Page
 
-from e2e_helpers import ARTIFACTS, open_context, wait_for_app
+from e2e_helpers import ARTIFACTS, PLOTLY, open_context, wait_for_app
 
 pytestmark = pytest.mark.e2e
 
@@ -64,7 +64,7 @@ CHART_TEXT = """() => {
 def open_at(page: Page, url: str) -> None:
     page.goto(url)
     wait_for_app(page)
-    page.wait_for_function("""() => [...document.querySelectorAll('[data-testid=stPlotlyChart]')]
+    page.wait_for_function("""() => [...document.querySelectorAll(':is([data-testid=stPlotlyChart], .ikd-live-chart)')]
                                       .every((c) => c.offsetParent === null || c.querySelector('.main-svg'))""")
 
 
@@ -100,7 +100,7 @@ def test_the_ranking_is_a_readable_list_on_a_phone(phone: Page, server, name: st
 @pytest.mark.parametrize("name", ["proyeksi", "simulasi"])
 def test_projection_charts_keep_their_labels_inside_and_apart_on_a_phone(phone: Page, server, name: str) -> None:
     open_at(phone, f"{server.url}/{name}")
-    phone.locator("[data-testid=stPlotlyChart]").first.scroll_into_view_if_needed()
+    phone.locator(PLOTLY).first.scroll_into_view_if_needed()
     phone.screenshot(path=str(ARTIFACTS / f"phone-{name}-390.png"), full_page=True)
     assert phone.evaluate(CHART_TEXT) == []
     assert phone.evaluate(TOO_WIDE) == []

@@ -9,7 +9,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from conftest import ROOT
-from e2e_helpers import context, screenshot, wait_for_app  # noqa: F401
+from e2e_helpers import PLOTLY, context, screenshot, wait_for_app  # noqa: F401
 
 pytestmark = pytest.mark.e2e
 PUBLISHED = ROOT / "tests" / "fixtures" / "published"
@@ -53,8 +53,8 @@ def test_every_region_renders_on_the_region_projection_and_what_if_pages(page: P
 def test_the_count_only_region_is_drawn_in_people_and_the_bound_shown_as_published(page: Page, published_server):
     page.goto(published_server.url + "/wilayah?region=kota-a")
     no_exception(page)
-    expect(page.locator("[data-testid=stPlotlyChart]").get_by_text("27.100")).to_be_visible()
+    expect(page.locator(PLOTLY).get_by_text("27.100")).to_be_visible()
     page.goto(published_server.url + "/")
     no_exception(page)
-    expect(page.locator("[data-testid=stPlotlyChart]").first.get_by_text("> 51%")).to_be_visible()
+    expect(page.locator(PLOTLY).first.get_by_text("> 51%")).to_be_visible()
     expect(page.get_by_text("Hanya jumlah, tanpa dasar").first).to_be_visible()

@@ -7,6 +7,7 @@ from playwright.sync_api import Page, expect
 
 from conftest import DATA
 from e2e_helpers import (
+    PLOTLY,
     context,  # noqa: F401 (a fixture: pytest-playwright's page, with every wait from WAIT_MS)
     open_context,
     screenshot,
@@ -20,7 +21,7 @@ def test_saving_the_data_file_updates_breaks_and_recovers_an_open_page(page: Pag
     server = start_server(data_copy)
     page.goto(server.url + "/")
     wait_for_app(page)
-    chart = page.locator("[data-testid=stPlotlyChart]").first
+    chart = page.locator(PLOTLY).first
     expect(chart.get_by_text("≈19%", exact=True)).to_be_visible()
     good = data_copy.read_text(encoding="utf-8")
 
@@ -57,12 +58,12 @@ def test_a_draft_upload_previews_for_this_session_only(page: Page, browser, serv
     expect(page.get_by_text("Pratinjau draf draft.yaml")).to_be_visible()
     page.locator("[data-testid=stSidebar] [data-testid=stPageLink]").first.click()
     wait_for_app(page)
-    expect(page.locator("[data-testid=stPlotlyChart]").first.get_by_text("≈25%", exact=True)).to_be_visible()
+    expect(page.locator(PLOTLY).first.get_by_text("≈25%", exact=True)).to_be_visible()
     # another session still sees the served file
     other = open_context(browser).new_page()
     other.goto(server.url + "/")
     wait_for_app(other)
-    expect(other.locator("[data-testid=stPlotlyChart]").first.get_by_text("≈19%", exact=True)).to_be_visible()
+    expect(other.locator(PLOTLY).first.get_by_text("≈19%", exact=True)).to_be_visible()
     other.context.close()
     page.get_by_role("button", name="Tutup pratinjau, kembali ke data resmi").click()
-    expect(page.locator("[data-testid=stPlotlyChart]").first.get_by_text("≈19%", exact=True)).to_be_visible()
+    expect(page.locator(PLOTLY).first.get_by_text("≈19%", exact=True)).to_be_visible()

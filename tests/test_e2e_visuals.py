@@ -232,7 +232,7 @@ MEASURE = r"""
     const name = `chart "${words(chart.querySelector('.gtitle')?.textContent) || 'untitled'}"`;
     if (frame.left < -1 || frame.right > W + 1)
       out.push(`${name} outside the window: ${box(frame)}, window ${W} px wide`);
-    const holder = chart.closest('[data-testid=stPlotlyChart]')?.getBoundingClientRect();
+    const holder = chart.closest(':is([data-testid=stPlotlyChart], .ikd-live-chart)')?.getBoundingClientRect();
     if (holder && (frame.top < holder.top - 1 || frame.bottom > holder.bottom + 1 || frame.right > holder.right + 1))
       out.push(`${name} ${box(frame)} outside its element ${box(holder)}`);
     // What the chart paints, in painting (document) order: each svg's background, then every filled shape.
@@ -343,7 +343,7 @@ MEASURE = r"""
 
 # Make every visible chart drawn and every font loaded before measuring.
 DRAWN = """() => document.fonts.status === 'loaded' &&
-  [...document.querySelectorAll('[data-testid=stPlotlyChart]')].filter((c) => c.checkVisibility())
+  [...document.querySelectorAll(':is([data-testid=stPlotlyChart], .ikd-live-chart)')].filter((c) => c.checkVisibility())
     .every((c) => c.querySelector('.main-svg .cartesianlayer, .main-svg .pielayer'))"""
 
 

@@ -8,6 +8,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from e2e_helpers import (
+    PLOTLY,
     context,  # noqa: F401 (a fixture: pytest-playwright's page, with every wait from WAIT_MS)
     screenshot,
     track_requests,
@@ -54,7 +55,7 @@ def test_dragging_a_slider_on_simulasi_changes_the_projected_percent_and_the_cha
     wait_for_app(page)
     expect(baseline_value(page)).to_have_text("≈26,8%*")  # blitar_projected(1), by hand above
     expect(scenario_value(page)).to_have_text("≈26,8%*")
-    chart = page.locator("[data-testid=stPlotlyChart]").first
+    chart = page.locator(PLOTLY).first
     expect(chart.locator(".main-svg").first).to_be_visible()
     before = chart.locator(".scatterlayer").inner_html()
     widget = page.locator("[data-testid=stSlider]").filter(has_text="Pengali laju sekarang")
@@ -100,10 +101,56 @@ def test_a_bookmarked_scenario_opened_as_the_first_request_shows_the_same_number
 def test_projection_page_draws_projections_apart_from_observations(page: Page, server):
     page.goto(server.url + "/proyeksi?regions=blitar&regions=kaltim")
     wait_for_app(page)
-    chart = page.locator("[data-testid=stPlotlyChart]").first
+    chart = page.locator(PLOTLY).first
     expect(chart.locator(".main-svg").first).to_be_visible()
     expect(chart.get_by_text("Blitar: proyeksi")).to_be_visible()
     expect(chart.get_by_text("tenggat 31 Desember 2026", exact=True)).to_be_visible()
     dashed = chart.locator(".scatterlayer .js-line[style*='stroke-dasharray']")
     expect(dashed).to_have_count(4)  # two projections and two required-pace lines
     screenshot(page, "page-proyeksi")
+
+
+# The x-axis as the viewer sees it: its range and the tick labels drawn.
+X_AXIS = """(holder) => {
+  const plot = holder.querySelector('.js-plotly-plot');
+  return {range: plot.layout.xaxis.range.map(String),
+          ticks: [...plot.querySelectorAll('.xtick text')].map((t) => t.textContent)};
+}"""
+
+
+def test_a_slider_move_redraws_the_simulasi_chart_in_place_and_keeps_the_viewers_zoom(page: Page, server):
+    page.goto(server.url + "/simulasi?region=blitar")
+    wait_for_app(page)
+    holder = page.locator(".ikd-live-chart")
+    expect(holder.locator(".main-svg").first).to_be_visible()
+    expect(holder).to_have_attribute("data-draws", "1")
+    holder.scroll_into_view_if_needed()
+    holder.evaluate("(el) => { el.ikdFirst = true; }")  # gone if the element is ever replaced
+    whole = holder.evaluate(X_AXIS)
+    # Zoom by hand: drag across the middle of the plot.
+    plot = holder.locator(".nsewdrag").bounding_box()
+    page.mouse.move(plot["x"] + plot["width"] * 0.3, plot["y"] + plot["height"] * 0.5)
+    page.mouse.down()
+    page.mouse.move(plot["x"] + plot["width"] * 0.6, plot["y"] + plot["height"] * 0.5, steps=8)
+    page.mouse.up()
+    page.wait_for_function("(before) => document.querySelector('.ikd-live-chart .js-plotly-plot')"
+                           ".layout.xaxis.range.map(String).join() !== before", arg=",".join(whole["range"]))
+    zoomed = holder.evaluate(X_AXIS)
+    lines = holder.locator(".scatterlayer").inner_html()
+    thumb = page.locator("[data-testid=stSlider]").filter(has_text="Pengali laju sekarang").get_by_role("slider")
+    thumb.focus()
+    for _ in range(10):  # 1,0× to 2,0×
+        thumb.press("ArrowRight")
+    expect(scenario_value(page)).to_have_text(shown(blitar_projected(2.0)))
+    wait_for_app(page)
+    page.wait_for_function("() => document.querySelector('.ikd-live-chart').dataset.draws !== '1'")
+    assert holder.evaluate("(el) => el.ikdFirst") is True  # the same element, redrawn by Plotly.react
+    assert holder.locator(".scatterlayer").inner_html() != lines  # with the scenario's new line
+    assert holder.evaluate(X_AXIS) == zoomed  # and the viewer's zoom kept
+    # Another region is another view: the whole range again.
+    page.get_by_role("combobox", name="Wilayah").click()
+    page.get_by_role("option", name="Padang", exact=True).click()
+    wait_for_app(page)
+    page.wait_for_function("(zoomed) => document.querySelector('.ikd-live-chart .js-plotly-plot')"
+                           ".layout.xaxis.range.map(String).join() !== zoomed", arg=",".join(zoomed["range"]))
+    assert holder.evaluate("(el) => el.ikdFirst") is True

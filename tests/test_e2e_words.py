@@ -11,7 +11,7 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from conftest import Server
-from e2e_helpers import open_context, screenshot, wait_for_app
+from e2e_helpers import PLOTLY, open_context, screenshot, wait_for_app
 
 pytestmark = pytest.mark.e2e
 
@@ -67,7 +67,7 @@ def test_a_province_shows_its_figures_before_its_86_regions_and_the_button_names
                                                                                           national_server: Server):
     tab.goto(national_server.url + "/wilayah?region=prov-01")
     wait_for_app(tab)
-    chart = tab.locator("[data-testid=stPlotlyChart]").first
+    chart = tab.locator(PLOTLY).first
     expect(chart).to_be_visible()
     main = tab.locator("[data-testid=stMain]")
     top = chart.bounding_box()["y"] + main.evaluate("e => e.scrollTop")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from apptest_helpers import open_page, spec, url
+from apptest_helpers import figures, open_page, spec, url
 
 
 def texts(at: AppTest) -> str:
@@ -211,10 +211,14 @@ def test_every_chart_saves_a_3x_png_for_slides_and_keeps_our_own_template(page):
     import json
 
     at = open_page(page)
-    charts = at.get("plotly_chart")
-    assert charts
-    for chart in charts:
-        config = json.loads(chart.proto.config)
+    shown = figures(at)
+    # st.plotly_chart's config, and that of the charts updated in place (Simulasi, Proyeksi)
+    configs = [json.loads(chart.proto.config) for chart in at.get("plotly_chart")]
+    configs += [json.loads(chart.proto.json)["config"] for chart in at.get("bidi_component")]
+    assert shown and len(configs) == len(shown)
+    for config in configs:
         assert config["toImageButtonOptions"]["scale"] >= 3 and config["displaylogo"] is False
+    for chart in at.get("plotly_chart"):
         assert chart.proto.theme == ""  # theme=None: our template, not Streamlit's
-        assert json.loads(chart.proto.spec)["layout"]["separators"] == ",."
+    for figure in shown:
+        assert figure["layout"]["separators"] == ",."

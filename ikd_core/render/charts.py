@@ -131,7 +131,7 @@ def ranking_title(view: CompareView, indicator_name: str, lang: Lang) -> str:
 
 def ranking_bars(view: CompareView, indicator_name: str, lang: Lang) -> go.Figure:
     """Horizontal bars, best first; each region's name sits over its status, base and as-of date."""
-    return _figure(ranking_spec(view, indicator_name, lang))
+    return figure_of(ranking_spec(view, indicator_name, lang))
 
 
 BAR_TEXT_CHARS = 12  # a bar's value text wraps past this many characters
@@ -223,10 +223,23 @@ def _target_vline(layout: dict, target: float, lang: Lang, font: dict | None = N
                               "y": 1, "yanchor": "bottom", "font": font or {"size": FONT_SIZE, "color": "#000"}}]
 
 
-def _figure(spec: dict) -> go.Figure:
+def figure_of(spec: dict) -> go.Figure:
     """A figure from a spec this module built. Plotly's validation is skipped (it was most of the time of the
     charts redrawn on each rerun); tests/test_charts_spec.py validates every spec kind instead."""
     return go.Figure(spec, _validate=False)
+
+
+_TEMPLATE_JSON = TEMPLATE.to_plotly_json()
+
+
+def spec_json(spec: dict, uirevision: str | None = None) -> str:
+    """A spec this module built as plotly.js's figure JSON, the same as the figure's own to_json: without building
+    the figure, whose to_json deep-copies it (together most of the time a Simulasi slider move spent on its chart).
+    `uirevision`: what the viewer zoomed or hid stays while it does not change (Plotly.react)."""
+    layout = {**spec["layout"], "template": _TEMPLATE_JSON}
+    if uirevision is not None:
+        layout["uirevision"] = uirevision
+    return pio.json.to_json_plotly({"data": spec["data"], "layout": layout})
 
 
 def date_ticks(first: dt.date, last: dt.date, lang: Lang, most: int = 8,
@@ -323,7 +336,7 @@ def projection_chart(lines: list[Line], lang: Lang, title: str) -> go.Figure:
 
     Built as one plain figure and validated once: trace by trace (add_trace, add_hline, update_layout) costs
     four times as much, and the Simulasi fragment redraws this on every slider move."""
-    return _figure(projection_spec(lines, lang, title))
+    return figure_of(projection_spec(lines, lang, title))
 
 
 PROJECTION_HEIGHT = 540  # and LEGEND_LINE_PX more per line of legend: a phone stacks the legend in one column
@@ -688,7 +701,7 @@ def slide_figure(chart: ChartData, lang: Lang, font_size: int = 20, height: int 
 def distribution(view: CompareView, indicator_name: str, lang: Lang) -> go.Figure:
     """How many regions stand at each percent (1-point bins), one stacked colour per base, the target marked:
     the whole country at a glance, where a ranking of hundreds of bars is unreadable."""
-    return _figure(distribution_spec(view, indicator_name, lang))
+    return figure_of(distribution_spec(view, indicator_name, lang))
 
 
 def distribution_spec(view: CompareView, indicator_name: str, lang: Lang) -> dict:
