@@ -35,7 +35,6 @@ from ikd_core.domain.clock import today as _today  # noqa: E402
 from ikd_core.domain.loading import load_path  # noqa: E402
 from ikd_core.domain.snapshot import build  # noqa: E402
 from ikd_core.synth import write  # noqa: E402
-from ui.live_chart import VENDORED  # noqa: E402
 
 TODAY = _today()
 PAGES = ["ringkasan", "bandingkan", "wilayah", "proyeksi", "simulasi", "data", "presentasi"]
@@ -131,8 +130,8 @@ class Server:
 
 
 async def visits(browser, url: str, runs: int) -> tuple[list[float], list[float]]:
-    """Seconds from navigation to every chart drawn: on a browser's first visit (nothing cached, so a chart updated
-    in place fetches plotly.js) and on its second (the browser asks only whether plotly.js changed)."""
+    """Seconds from navigation to every chart drawn: on a browser's first visit (nothing cached) and on its second
+    (Streamlit's scripts, plotly.js among them, from the browser's cache)."""
     cold, warm = [], []
     for _ in range(runs):
         context = await browser.new_context(viewport={"width": 1400, "height": 1000})
@@ -263,7 +262,7 @@ async def browser_part(national: Path, runs: int) -> dict:
                            "baseline_ms": round(med(draw_base) * 1000),
                            "ratio": round(med(draw_ours) / med(draw_base), 2)},
         "simulasi_first_visit": {
-            "visits": len(sim_visits[0]), "plotly_js_bytes": (ROOT / "static" / VENDORED).stat().st_size,
+            "visits": len(sim_visits[0]),
             "first_ours_ms": round(med(sim_visits[0]) * 1000), "first_baseline_ms": round(med(bare_visits[0]) * 1000),
             "first_ratio": round(med(sim_visits[0]) / med(bare_visits[0]), 2),
             "again_ours_ms": round(med(sim_visits[1]) * 1000), "again_baseline_ms": round(med(bare_visits[1]) * 1000),

@@ -34,9 +34,8 @@ if snapshot is not None:
         title = i18n.t("projection.chart_title", lang, indicator=getattr(snapshot.indicators[indicator].name, lang),
                        date=i18n.date_of(controls["deadline"], lang))
         for group in by_unit(setups):
-            unit = group[0].line.unit
-            live_chart(charts.projection_spec([s.line for s in group], lang, title), key=f"projection_{unit}",
-                       view="/".join([indicator, *regions]))
+            live_chart(charts.projection_spec([s.line for s in group], lang, title), f"projection_{group[0].line.unit}",
+                       lang, view="/".join([indicator, *regions]))
         st.subheader(i18n.t("projection.results", lang))
         st.dataframe(pd.DataFrame(results_table(setups, lang)), width="stretch")
         for s in setups:

@@ -38,7 +38,7 @@ def scenario_panel(region_id: str, indicator: str) -> None:
             st.table(pd.DataFrame(rows, columns=[i18n.t("col.item", lang), i18n.t("col.value", lang)]).set_index(
                 i18n.t("col.item", lang)))
     title = i18n.t("sim.chart_title", lang, region=setup.name)
-    live_chart(charts.projection_spec(setup.side_by_side(lang), lang, title), key="sim_chart",
+    live_chart(charts.projection_spec(setup.side_by_side(lang), lang, title), key="sim_chart", lang=lang,
                view=f"{region_id}/{indicator}")
     st.caption(literal(setup.line.method))
     kept = st.session_state.setdefault(KEPT, [])

@@ -5,9 +5,12 @@ Simulasi sliders' labels."""
 from __future__ import annotations
 
 import datetime as dt
+import json
 
 import plotly.graph_objects as go
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from ikd_core.domain.loading import load_path
 from ikd_core.domain.snapshot import build
@@ -189,3 +192,18 @@ def test_the_comparison_table_follows_the_ranking_in_the_chosen_language(snap):
     assert (english[3]["Percent"], english[3]["Base count"], english[3]["Still needed"]) == (
         "5.77%", "2,878,769", "697,526*")
     assert english[3]["As of"] == "12 November 2024" and indonesian[3]["Umur data"] == "741 hari"  # 730 + 11 days
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(region=st.sampled_from(["balikpapan", "blitar", "denpasar", "kaltim", "padang"]),
+       multiplier=st.floats(0, 5), lang=st.sampled_from(["id", "en"]))
+def test_the_json_a_chart_updated_in_place_gets_is_plotly_s_own_for_the_same_figure(snap, region, multiplier, lang):
+    # ui/live_chart.py sends spec_json (no figure object, no deep copy); st.plotly_chart sends plotly's to_json.
+    setup = region_scenario(snap, region, "ikd", lang, None, pace_multiplier=multiplier)
+    spec = charts.projection_spec(setup.side_by_side(lang), lang, "t")
+    ours = json.loads(charts.spec_json(spec, uirevision="sim_chart/blitar"))
+    assert ours.pop("layout").pop("uirevision") == "sim_chart/blitar"
+    plotlys = json.loads(charts.figure_of(spec).to_json())
+    plotlys.pop("layout")
+    assert ours == {"data": plotlys["data"]}
+    assert json.loads(charts.spec_json(spec))["layout"] == json.loads(charts.figure_of(spec).to_json())["layout"]

@@ -8,7 +8,7 @@ Screenshots: tests/artifacts/phone-<page>-390.png and phone-proyeksi-1400.png.
 from __future__ import annotations
 
 import pytest
-from playwright.sync_api import Browser, Page
+from playwright.sync_api import Browser, Page, expect
 
 from e2e_helpers import ARTIFACTS, PLOTLY, open_context, wait_for_app
 
@@ -83,7 +83,7 @@ def test_the_ranking_is_a_readable_list_on_a_phone(phone: Page, server, name: st
     # The chart is hidden below 640 px; the list shows instead.
     assert not phone.locator(".st-key-ikd_ranking_chart").is_visible()
     listed = phone.locator(".ikd-rank li")
-    assert listed.count() == 5
+    expect(listed).to_have_count(5)  # waits for the list's HTML, which may come after the run's last chart
     for k, region in enumerate(SEED_REGIONS):
         item = listed.nth(k)
         assert item.locator("b").inner_text() == region  # every name in full, best first

@@ -154,3 +154,13 @@ def test_a_slider_move_redraws_the_simulasi_chart_in_place_and_keeps_the_viewers
     page.wait_for_function("(zoomed) => document.querySelector('.ikd-live-chart .js-plotly-plot')"
                            ".layout.xaxis.range.map(String).join() !== zoomed", arg=",".join(zoomed["range"]))
     assert holder.evaluate("(el) => el.ikdFirst") is True
+
+
+def test_a_chart_whose_plotly_js_cannot_load_says_so_in_the_page_language_and_the_numbers_stay(page: Page, server):
+    page.route("**/static/js/PlotlyChart.*.js", lambda route: route.abort())  # a proxy that drops it, say
+    page.goto(server.url + "/simulasi?region=blitar")  # the first page of the tab: no chart has loaded it
+    wait_for_app(page)
+    expect(page.locator(".ikd-live-chart-note")).to_have_text(
+        "Grafik ini tidak dapat digambar di peramban ini (plotly.js tidak termuat). Angka-angkanya ada di tabel.")
+    expect(scenario_value(page)).to_have_text("≈26,8%*")  # blitar_projected(1), by hand above
+    expect(page.locator("[data-testid=stException]")).to_have_count(0)

@@ -1,15 +1,11 @@
-"""Charts that sliders redraw are updated in place (ui/live_chart.py): one keyed element whose figure changes, the
-plotly.js it loads put under static/ from the plotly package, and st.plotly_chart where that cannot be done."""
+"""Charts that sliders redraw are updated in place (ui/live_chart.py): one keyed element whose figure changes, drawn
+by the plotly.js Streamlit draws its own charts with, and st.plotly_chart where that plotly.js cannot be found."""
 
 from __future__ import annotations
 
 import datetime as dt
+import json
 import logging
-import os
-from pathlib import Path
-
-import plotly
-import pytest
 
 from ui import live_chart
 
@@ -17,50 +13,35 @@ from apptest_helpers import figures, open_page
 from conftest import ROOT
 
 PUBLISHED = ROOT / "tests" / "fixtures" / "published" / "regions.yaml"
-SHIPPED = Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
-
-
-@pytest.fixture
-def static(tmp_path, monkeypatch) -> Path:
-    monkeypatch.setattr(live_chart, "STATIC", tmp_path / "static")
-    live_chart.vendored_plotly.cache_clear()
-    yield tmp_path / "static"
-    live_chart.vendored_plotly.cache_clear()
 
 
 def live_elements(at) -> list:
     return [e for e in at.get("bidi_component") if e.proto.component_name == "ikd_live_chart"]
 
 
-def test_the_plotly_package_s_own_plotly_js_is_put_where_streamlit_serves_it(static) -> None:
-    assert live_chart.vendored_plotly()
-    copy = static / live_chart.VENDORED
-    assert copy.read_bytes() == SHIPPED.read_bytes()
-    assert copy.stat().st_mode & 0o044 == 0o044  # readable by a server running as another user
-    assert not list(copy.parent.glob("*.part"))  # nothing half-written left beside it
-
-
-def test_a_cut_copy_from_an_interrupted_start_is_replaced(static) -> None:
-    copy = static / live_chart.VENDORED
-    copy.parent.mkdir(parents=True)
-    copy.write_bytes(SHIPPED.read_bytes()[:1000])
-    assert live_chart.vendored_plotly()
-    assert copy.stat().st_size == SHIPPED.stat().st_size
-
-
-def test_where_plotly_js_cannot_be_written_the_charts_are_drawn_by_st_plotly_chart(static, monkeypatch,
-                                                                                   caplog) -> None:
-    def refuse(*_args, **_kwargs):
-        raise PermissionError(13, "Permission denied")  # a read-only install (the tests run as root)
-
-    live = figures(open_page("pages/simulasi.py", region="blitar"))[0]
-    live_chart.vendored_plotly.cache_clear()
-    (static / live_chart.VENDORED).unlink()
-    monkeypatch.setattr(os, "replace", refuse)
-    with caplog.at_level(logging.WARNING, logger="ui.live_chart"):
-        assert not live_chart.vendored_plotly()
-    assert "Permission denied" in caplog.text
+def test_the_plotly_js_loaded_is_the_one_streamlit_draws_its_own_charts_with() -> None:
+    chunk = live_chart.plotly_chunk()
+    assert chunk is not None and chunk.startswith("static/js/PlotlyChart.")
+    text = (live_chart.FRONTEND / chunk).read_text(encoding="utf-8")
+    assert "window.Plotly=" in text  # running the chunk sets the global the element's script reads
     at = open_page("pages/simulasi.py", region="blitar")
+    [element] = live_elements(at)
+    assert json.loads(element.proto.json)["src"] == "/" + chunk  # under Streamlit's static route
+
+
+def test_a_streamlit_build_without_that_chunk_gets_st_plotly_chart_with_the_same_figure(tmp_path, monkeypatch,
+                                                                                       caplog) -> None:
+    live = figures(open_page("pages/simulasi.py", region="blitar"))[0]
+    (tmp_path / "static" / "js").mkdir(parents=True)  # another Streamlit build: no such chunk
+    monkeypatch.setattr(live_chart, "FRONTEND", tmp_path)
+    live_chart.plotly_chunk.cache_clear()
+    try:
+        with caplog.at_level(logging.WARNING, logger="ui.live_chart"):
+            assert live_chart.plotly_chunk() is None
+        assert "not found once but 0 times" in caplog.text
+        at = open_page("pages/simulasi.py", region="blitar")
+    finally:
+        live_chart.plotly_chunk.cache_clear()
     assert not live_elements(at)
     assert len(at.get("plotly_chart")) == 1  # the same chart, remounted on each move as before
     del live["layout"]["uirevision"]

@@ -5,29 +5,27 @@ it: the chart is drawn from nothing and the viewer's zoom is lost. This element 
 fixed key: Streamlit keeps it mounted and hands it each new figure, which Plotly.react diffs into the drawing, keeping
 zoom and pan (layout.uirevision).
 
-plotly.js is the copy the `plotly` package ships, served by Streamlit's static file serving (with ETag and
-Last-Modified, so a browser fetches it once and asks only "changed?" afterwards). Where it cannot be put there (a
-read-only install), charts fall back to st.plotly_chart.
+plotly.js is Streamlit's own: the chunk its st.plotly_chart loads, which sets window.Plotly. So these charts are
+drawn by the same plotly.js as every other chart of the app, a tab that has shown any chart has it already, and
+otherwise it comes from Streamlit's static files (cached by the browser for a year, never compressed per request).
+A Streamlit without that chunk gets st.plotly_chart.
 """
 
 from __future__ import annotations
 
 import logging
-import os
-import shutil
-import tempfile
 from functools import cache
 from pathlib import Path
 
-import plotly
 import streamlit as st
-from plotly.offline import get_plotlyjs_version
 
+from ikd_core import i18n
+from ikd_core.i18n import Lang
 from ikd_core.render import charts
 
-STATIC = Path(__file__).resolve().parent.parent / "static"
-# The version in the name: a new plotly package is a new address, never a stale cached copy.
-VENDORED = f"vendor/plotly-{get_plotlyjs_version()}.min.js"
+# Streamlit's frontend build; served under /static/ (with server.baseUrlPath before it).
+FRONTEND = Path(st.__file__).parent / "static"
+CHUNKS = "static/js/PlotlyChart.*.js"
 
 # Redrawn to the width of its column when the window changes, as st.plotly_chart's are.
 CONFIG = {**charts.PLOTLY_CONFIG, "responsive": True}
@@ -35,18 +33,11 @@ CONFIG = {**charts.PLOTLY_CONFIG, "responsive": True}
 log = logging.getLogger(__name__)
 
 _JS = """
-function plotlyLoaded(src) {
-  if (window.Plotly) return Promise.resolve(window.Plotly);
-  if (!window.ikdPlotly) {
-    window.ikdPlotly = new Promise((resolve, reject) => {
-      const script = document.createElement("script");
-      script.src = src;
-      script.onload = () => resolve(window.Plotly);
-      script.onerror = () => { window.ikdPlotly = null; reject(new Error("plotly.js did not load from " + src)); };
-      document.head.appendChild(script);
-    });
-  }
-  return window.ikdPlotly;
+async function plotlyLoaded(src) {
+  // Importing Streamlit's chunk (the same module its own charts import) runs plotly.js, which sets window.Plotly.
+  if (!window.Plotly) await import(new URL(src, window.location.origin).href);
+  if (!window.Plotly) throw new Error("plotly.js did not load from " + src);
+  return window.Plotly;
 }
 
 export default function ({ data, parentElement }) {
@@ -62,12 +53,19 @@ export default function ({ data, parentElement }) {
     const figure = JSON.parse(latest.figure);
     const start = performance.now();
     await Plotly.react(plot, figure.data, figure.layout, latest.config);
+    holder.querySelector(".ikd-live-chart-note")?.remove();
     // For the tests and make bench: how many figures this element has drawn, and how long the last one took.
     holder.dataset.draws = String(Number(holder.dataset.draws || 0) + 1);
     holder.dataset.drawMs = (performance.now() - start).toFixed(1);
   }).catch((error) => {
-    holder.textContent = String(error);
+    // Said in the page's language where the chart would be; the next figure tries again.
+    let note = holder.querySelector(".ikd-live-chart-note");
+    if (!note) holder.append(note = Object.assign(document.createElement("p"), {className: "ikd-live-chart-note"}));
+    note.textContent = holder.ikdLatest.notDrawn;
+    console.error(error);
   });
+  // Called when the element leaves the page (not between figures): plotly's window listeners go with it.
+  return () => { if (window.Plotly) window.Plotly.purge(plot); };
 }
 """
 
@@ -77,21 +75,15 @@ _CSS = ".ikd-live-chart { width: 100%; }"
 
 
 @cache
-def vendored_plotly() -> bool:
-    """Put the plotly package's plotly.js under static/ once per process; False where it cannot be."""
-    target = STATIC / VENDORED
-    source = Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
-    try:
-        if not target.exists() or target.stat().st_size != source.stat().st_size:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            with tempfile.NamedTemporaryFile(dir=target.parent, delete=False, suffix=".part") as part:
-                shutil.copyfileobj(source.open("rb"), part)
-            os.chmod(part.name, 0o644)
-            os.replace(part.name, target)  # whole or not at all, for a browser asking at that moment
-        return True
-    except OSError as error:
-        log.warning("plotly.js could not be put under %s (%s): charts remount on each rerun", STATIC, error)
-        return False
+def plotly_chunk() -> str | None:
+    """The path, under Streamlit's static route, of the chunk that carries plotly.js; None if there is not
+    exactly one (another Streamlit build), and then charts are drawn by st.plotly_chart."""
+    found = sorted(FRONTEND.glob(CHUNKS))
+    if len(found) != 1:
+        log.warning("Streamlit's plotly.js chunk (%s) not found once but %d times under %s: charts remount on "
+                    "each rerun", CHUNKS, len(found), FRONTEND)
+        return None
+    return found[0].relative_to(FRONTEND).as_posix()
 
 
 @cache
@@ -100,17 +92,18 @@ def _component():
     return st.components.v2.component("ikd_live_chart", html=_HTML, js=_JS, css=_CSS, isolate_styles=False)
 
 
-def _src() -> str:
+def _src(chunk: str) -> str:
     base = str(st.get_option("server.baseUrlPath") or "").strip("/")
-    return "/" + "/".join(part for part in (base, "app/static", VENDORED) if part)
+    return "/" + "/".join(part for part in (base, chunk) if part)
 
 
-def live_chart(spec: dict, key: str, view: str = "") -> None:
+def live_chart(spec: dict, key: str, lang: Lang, view: str = "") -> None:
     """The chart of `spec` (a figure dictionary from ikd_core.render.charts), drawn once and then updated in place
     on every rerun that shows it under the same `key`. The viewer's zoom and pan stay while `view` (what the chart
     is of, e.g. the region) does not change."""
-    if not vendored_plotly():
+    chunk = plotly_chunk()
+    if chunk is None:
         st.plotly_chart(charts.figure_of(spec), width="stretch", theme=None, config=charts.PLOTLY_CONFIG)
         return
     _component()(key=key, data={"figure": charts.spec_json(spec, uirevision=f"{key}/{view}"), "config": CONFIG,
-                                "src": _src()}, height="content")
+                                "src": _src(chunk), "notDrawn": i18n.t("chart.not_drawn", lang)}, height="content")
