@@ -41,13 +41,13 @@ def t(key: str, lang: Lang = DEFAULT_LANG, **params: object) -> str:
     return text.format(**params) if params else text
 
 
-# Parsed once: babel's format_* functions parse the locale and the pattern on every call (a projection chart's
-# hover texts make hundreds of calls per rerun).
-# Formatted numbers and dates kept per (value, language, decimals): a projection chart's hover texts ask for the
-# same ones on every slider move (the baseline's curve and the dates do not change).
+# Formatted numbers kept per (value, language, decimals): a projection chart's hover texts ask for the same ones on
+# every slider move (the baseline's curve does not change).
 FORMATTED = 16_384
 
 
+# Parsed once: babel's format_* functions parse the locale and the pattern on every call (a projection chart's
+# hover texts make hundreds of calls per rerun).
 @functools.cache
 def _locale(lang: Lang) -> Locale:
     return Locale.parse(_LOCALES[lang])
@@ -90,7 +90,6 @@ def date(d: FuzzyDate, lang: Lang = DEFAULT_LANG) -> str:
 
 
 @functools.cache
-@functools.lru_cache(maxsize=FORMATTED)
 def date_of(d: dt.date, lang: Lang = DEFAULT_LANG) -> str:
     """A plain calendar date: '31 Desember 2026'."""
     return format_date(d, "d MMMM y", locale=_LOCALES[lang])

@@ -49,7 +49,7 @@ def names(spec: dict) -> list[str]:
 
 @pytest.mark.parametrize("lang", ["id", "en"])
 def test_the_simulasi_chart_is_a_valid_plotly_figure_for_every_region(snap, lang):
-    # projection_chart skips plotly's validation per rerun; this is where the spec is validated.
+    # The pages skip plotly's validation per rerun; this is where the spec is validated.
     for rid in snap.regions:  # all five seed regions have an IKD percent, so each has a Simulasi chart
         setup = region_scenario(snap, rid, "ikd", lang, None, pace_multiplier=2.0)
         assert setup is not None, rid
@@ -107,7 +107,7 @@ def test_the_chart_marks_target_and_deadline_as_add_hline_and_add_vline_would(sn
 
 def test_the_padang_chart_draws_its_figure_where_its_projection_starts(snap):
     setup = region_scenario(snap, "padang", "ikd", "id")
-    data = charts.projection_chart(setup.side_by_side("id"), "id", "Padang").to_dict()["data"]
+    data = charts.figure_of(charts.projection_spec(setup.side_by_side("id"), "id", "Padang")).to_dict()["data"]
     [observed] = [t for t in data if t.get("name") == "Padang: data"]
     # The point is the figure's count over its base (203.479 / 680.160 = 29,916%), as on every other page; the
     # reported "sekitar 30,06%" that contradicts them is in its hover, not a point above the target line.

@@ -330,15 +330,6 @@ def _rgba(hex_colour: str, alpha: float) -> str:
     return f"rgba({r},{g},{b},{alpha})"
 
 
-def projection_chart(lines: list[Line], lang: Lang, title: str) -> go.Figure:
-    """Observations as solid markers; each projection dashed with its band; target, deadline, reach point and
-    the required-pace line drawn and labelled, so a projection never looks like data.
-
-    Built as one plain figure and validated once: trace by trace (add_trace, add_hline, update_layout) costs
-    four times as much, and the Simulasi fragment redraws this on every slider move."""
-    return figure_of(projection_spec(lines, lang, title))
-
-
 PROJECTION_HEIGHT = 540  # and LEGEND_LINE_PX more per line of legend: a phone stacks the legend in one column
 PROJECTION_BOTTOM = 120  # the date axis and the legend under the plot (plotly widens it when the legend needs more)
 LEGEND_LINE_PX = 16
@@ -379,8 +370,13 @@ def _anchor(fraction: float) -> str:
 
 
 def projection_spec(lines: list[Line], lang: Lang, title: str) -> dict:
-    """The projection chart as plotly's plain figure dictionary (see projection_chart). Lines in people (regions
-    whose figures are counts without a base) and lines in percent are never drawn on one axis: give one kind."""
+    """The projection chart as plotly's plain figure dictionary: observations as solid markers; each projection
+    dashed with its band; target, deadline, reach point and the required-pace line drawn and labelled, so a
+    projection never looks like data. Lines in people (regions whose figures are counts without a base) and lines
+    in percent are never drawn on one axis: give one kind.
+
+    A plain dictionary, validated in the tests, not trace by trace (add_trace, add_hline, update_layout costs four
+    times as much): Simulasi's fragment redraws it on every slider move (ui/live_chart.py, charts.spec_json)."""
     proj = i18n.t("chart.projection", lang)
     percent = not lines or lines[0].unit == "percent"
     show = (lambda v: i18n.percent(v, lang, 1)) if percent else (lambda v: i18n.number(v, lang))  # noqa: E731
