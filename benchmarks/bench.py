@@ -129,32 +129,18 @@ class Server:
         self.proc.wait(10)
 
 
-async def visits(browser, url: str, runs: int) -> tuple[list[float], list[float]]:
-    """Seconds from navigation to every chart drawn: on a browser's first visit (nothing cached) and on its second
-    (Streamlit's scripts, plotly.js among them, from the browser's cache)."""
-    cold, warm = [], []
-    for _ in range(runs):
-        context = await browser.new_context(viewport={"width": 1400, "height": 1000})
-        page = await context.new_page()
-        for times in (cold, warm):
-            t = time.perf_counter()
-            await page.goto(url)
-            await page.wait_for_function(DRAWN, timeout=120_000, polling=20)
-            times.append(time.perf_counter() - t)
-        await context.close()
-    return cold, warm
-
-
-async def first_draw(browser, url: str, runs: int) -> list[float]:
+async def visits(browser, url: str, count: int = 1) -> list[float]:
+    """Seconds from navigation to every chart drawn, for `count` visits in one fresh browser context: the first with
+    nothing cached, the next with Streamlit's scripts (plotly.js among them) from the browser's cache."""
+    context = await browser.new_context(viewport={"width": 1400, "height": 1000})
+    page = await context.new_page()
     out = []
-    for _ in range(runs):
-        context = await browser.new_context(viewport={"width": 1400, "height": 1000})
-        page = await context.new_page()
+    for _ in range(count):
         t = time.perf_counter()
         await page.goto(url)
         await page.wait_for_function(DRAWN, timeout=120_000, polling=20)
         out.append(time.perf_counter() - t)
-        await context.close()
+    await context.close()
     return out
 
 
@@ -228,19 +214,19 @@ async def browser_part(national: Path, runs: int) -> dict:
     try:
         async with async_playwright() as p:
             browser = await p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
-            await first_draw(browser, ours.url + "/", 1)  # warm: the first visit parses the national file
-            await first_draw(browser, base.url + "/", 1)
+            await visits(browser, ours.url + "/")  # warm: the first visit parses the national file
+            await visits(browser, base.url + "/")
             # Ours and the baseline take turns, so a slow spell of this shared machine hits both alike.
             draw_ours, draw_base = [], []
             for _ in range(runs):
-                draw_ours += await first_draw(browser, ours.url + "/", 1)
-                draw_base += await first_draw(browser, base.url + "/", 1)
+                draw_ours += await visits(browser, ours.url + "/")
+                draw_base += await visits(browser, base.url + "/")
             sim_visits, bare_visits = ([], []), ([], [])
             for _ in range(runs):
                 for into, url in ((sim_visits, ours.url + "/simulasi"), (bare_visits, base.url + "/")):
-                    cold, warm = await visits(browser, url, 1)
-                    into[0].extend(cold)
-                    into[1].extend(warm)
+                    cold, warm = await visits(browser, url, 2)
+                    into[0].append(cold)
+                    into[1].append(warm)
             sim = await SliderPage.open(browser, ours.url + "/simulasi")
             bare = await SliderPage.open(browser, base.url + "/")
             moves = {"ours": [], "base": []}
